@@ -1,0 +1,10 @@
+/**
+ * Types, permissions and catalog conventions shared by the Platform Roadmap
+ * frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './entities';
+export * from './permissions';
+export * from './types';

@@ -1,0 +1,71 @@
+/**
+ * A catalog entity, reduced to what the roadmap shows about it.
+ *
+ * @public
+ */
+export interface EntitySummary {
+  /** Full entity ref, e.g. `component:default/build-cache`. */
+  entityRef: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  /** `spec.type`, when the kind has one. */
+  type?: string;
+}
+
+/**
+ * The catalog relations that make an entity a consumer of a platform entity.
+ *
+ * @public
+ */
+export type ConsumerRelation = 'dependsOn' | 'consumesApi';
+
+/**
+ * One edge that makes a team a consumer: its entity uses a platform entity.
+ *
+ * @public
+ */
+export interface ConsumptionEdge {
+  /** The consuming team's entity. */
+  consumer: EntitySummary;
+  relation: ConsumerRelation;
+  /** The platform entity being depended on or consumed. */
+  platformEntityRef: string;
+}
+
+/**
+ * A team that consumes a platform, with the edges that say why.
+ *
+ * @public
+ */
+export interface ConsumingTeam {
+  team: EntitySummary;
+  /** Every consuming entity of this team, with the relation and target. */
+  via: ConsumptionEdge[];
+}
+
+/**
+ * A platform team with its platform entities and its computed consumers.
+ *
+ * @public
+ */
+export interface PlatformTeam {
+  team: EntitySummary & { description?: string };
+  platformEntities: EntitySummary[];
+  consumingTeams: ConsumingTeam[];
+  /**
+   * Consuming entities whose owner is not a Group the caller can read; they
+   * are counted here so totals stay honest without naming what is hidden.
+   */
+  unownedConsumerCount: number;
+}
+
+/**
+ * Response of `GET /teams`.
+ *
+ * @public
+ */
+export interface PlatformTeamsResponse {
+  items: PlatformTeam[];
+}

@@ -1,0 +1,45 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';
+import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
+
+const platformRoadmapApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: platformRoadmapApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformRoadmapClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The Roadmap tab, on Group pages of platform teams only. */
+const roadmapEntityContent = EntityContentBlueprint.make({
+  name: 'roadmap',
+  params: {
+    path: '/roadmap',
+    title: 'Roadmap',
+    filter: isPlatformTeamEntity,
+    loader: () =>
+      import('./components/PlatformTeamRoadmap').then(m => (
+        <m.PlatformTeamRoadmap />
+      )),
+  },
+});
+
+/**
+ * The Platform Roadmap plugin for apps on the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'platform-roadmap',
+  title: 'Platform Roadmap',
+  info: { packageJson: () => import('../package.json') },
+  extensions: [platformRoadmapApi, roadmapEntityContent],
+});

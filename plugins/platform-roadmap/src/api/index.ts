@@ -1,0 +1,2 @@
+export * from './PlatformRoadmapApi';
+export * from './PlatformRoadmapClient';

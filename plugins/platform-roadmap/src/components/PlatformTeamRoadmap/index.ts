@@ -1,0 +1,1 @@
+export { PlatformTeamRoadmap } from './PlatformTeamRoadmap';

@@ -1,0 +1,10 @@
+/**
+ * Platform Roadmap for Backstage: the Roadmap tab on platform team pages.
+ *
+ * Apps on the new frontend system install `@platform-roadmap/plugin-platform-roadmap/alpha`.
+ *
+ * @packageDocumentation
+ */
+export { platformRoadmapPlugin, EntityPlatformRoadmapContent } from './plugin';
+export * from './api';
+export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

@@ -1,0 +1,44 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
+
+/**
+ * The Platform Roadmap plugin for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const platformRoadmapPlugin = createPlugin({
+  id: 'platform-roadmap',
+  apis: [
+    createApiFactory({
+      api: platformRoadmapApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PlatformRoadmapClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+});
+
+/**
+ * The Roadmap tab content for a platform team's Group page. Mount it in
+ * `EntityPage.tsx` under an `EntityLayout.Route` with
+ * `if={isPlatformTeamEntity}`.
+ *
+ * @public
+ */
+export const EntityPlatformRoadmapContent = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformRoadmapContent',
+    component: {
+      lazy: () =>
+        import('./components/PlatformTeamRoadmap').then(
+          m => m.PlatformTeamRoadmap,
+        ),
+    },
+  }),
+);
