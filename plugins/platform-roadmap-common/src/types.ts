@@ -59,6 +59,11 @@ export interface PlatformTeam {
    * are counted here so totals stay honest without naming what is hidden.
    */
   unownedConsumerCount: number;
+  /**
+   * Change since about 30 days ago (or since tracking started), from the
+   * backend's daily snapshots; absent before the first snapshot.
+   */
+  consumerHistory?: ConsumerHistory;
 }
 
 /**
@@ -68,4 +73,16 @@ export interface PlatformTeam {
  */
 export interface PlatformTeamsResponse {
   items: PlatformTeam[];
+}
+
+/**
+ * How a platform team's consumers changed since an earlier daily snapshot.
+ *
+ * @public
+ */
+export interface ConsumerHistory {
+  /** The UTC day (YYYY-MM-DD) of the snapshot compared against. */
+  since: string;
+  /** Teams consuming now that did not on that day (only teams you can read). */
+  newConsumingTeams: EntitySummary[];
 }

@@ -93,8 +93,8 @@ export class PlatformTeamsService {
     // 1. Everything the platform teams own, with its reverse relations.
     const owned = await this.queryAll(
       {
-        kind: PLATFORM_ENTITY_KINDS.map(k => k.toLocaleLowerCase('en-US')),
         'relations.ownedBy': teamRefs.map(key),
+        kind: PLATFORM_ENTITY_KINDS.map(k => k.toLocaleLowerCase('en-US')),
       },
       [...SUMMARY_FIELDS, 'relations'],
       credentials,

@@ -1,28 +1,55 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { PlatformTeamsResponse } from '@platform-roadmap/plugin-platform-roadmap-common';
+import {
+  PlatformTeam,
+  PlatformTeamsResponse,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformTeamsService } from '../catalog/PlatformTeamsService';
+import { ConsumerSnapshotStore } from '../database/ConsumerSnapshotStore';
+import {
+  consumerHistory,
+  daysBefore,
+  HISTORY_WINDOW_DAYS,
+} from './consumerHistory';
 import { parseTeamRef } from './validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   teams: PlatformTeamsService;
+  snapshots: ConsumerSnapshotStore;
+  now?: () => Date;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, teams } = options;
+  const { httpAuth, teams, snapshots } = options;
+  const now = options.now ?? (() => new Date());
   const router = Router();
   router.use(express.json());
+
+  /** Adds each team's consumer history, with one query for all teams. */
+  async function withHistory(list: PlatformTeam[]): Promise<PlatformTeam[]> {
+    const baselines = await snapshots.baselines(
+      list.map(t => t.team.entityRef),
+      daysBefore(now(), HISTORY_WINDOW_DAYS),
+    );
+    return list.map(team => {
+      const history = consumerHistory(
+        team,
+        baselines.get(team.team.entityRef.toLocaleLowerCase('en-US')),
+      );
+      return history ? { ...team, consumerHistory: history } : team;
+    });
+  }
 
   router.get('/teams', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
     const body: PlatformTeamsResponse = {
-      items: await teams.listTeams(credentials),
+      items: await withHistory(await teams.listTeams(credentials)),
     };
     res.json(body);
   });
@@ -32,7 +59,10 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
-    res.json(await teams.getTeam(teamRef, credentials));
+    const [team] = await withHistory([
+      await teams.getTeam(teamRef, credentials),
+    ]);
+    res.json(team);
   });
 
   return router;

@@ -152,7 +152,7 @@ function ConsumingTeamsCard({ team }: { team: PlatformTeam }) {
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary">
             {team.unownedConsumerCount} more consuming{' '}
-            {team.unownedConsumerCount === 1 ? 'entity has' : 'entities have'}{' '}
+            entities have{' '}
             no owner you can see.
           </Typography>
         </Box>
