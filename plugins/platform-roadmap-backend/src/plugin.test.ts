@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { exampleCatalog } from './__fixtures__/catalog';
+import { exampleCatalog } from './__testUtils__/catalog';
 import { platformRoadmapPlugin } from './plugin';
 
 describe('platformRoadmapPlugin', () => {

@@ -65,7 +65,7 @@ describe('EntityPlatformRoadmapContent', () => {
   it('lazily renders the roadmap for the current entity', async () => {
     const api: jest.Mocked<PlatformRoadmapApi> = {
       listTeams: jest.fn(),
-      getTeam: jest.fn(async () => ({
+      getTeam: jest.fn(async (_teamRef: string) => ({
         team: {
           entityRef: 'group:default/ci-build',
           kind: 'Group',

@@ -4,7 +4,7 @@ import {
   buildCatalog,
   exampleCatalog,
   fakeCatalog,
-} from '../__fixtures__/catalog';
+} from '../__testUtils__/catalog';
 import { PlatformTeamsService } from './PlatformTeamsService';
 
 describe('PlatformTeamsService', () => {
@@ -140,20 +140,18 @@ describe('PlatformTeamsService', () => {
     };
 
     const small = fakeCatalog(catalogWith(5));
-    const smallTeams = await new PlatformTeamsService(
-      small.catalog,
-    ).listTeams(credentials);
+    const smallTeams = await new PlatformTeamsService(small.catalog).listTeams(
+      credentials,
+    );
     const large = fakeCatalog(catalogWith(500));
-    const largeTeams = await new PlatformTeamsService(
-      large.catalog,
-    ).listTeams(credentials);
+    const largeTeams = await new PlatformTeamsService(large.catalog).listTeams(
+      credentials,
+    );
 
-    expect(
-      smallTeams.reduce((n, t) => n + t.consumingTeams.length, 0),
-    ).toBe(5);
-    expect(
-      largeTeams.reduce((n, t) => n + t.consumingTeams.length, 0),
-    ).toBe(500);
+    expect(smallTeams.reduce((n, t) => n + t.consumingTeams.length, 0)).toBe(5);
+    expect(largeTeams.reduce((n, t) => n + t.consumingTeams.length, 0)).toBe(
+      500,
+    );
     // teams, owned entities, consuming entities, their owners
     expect(small.calls.total).toBe(4);
     expect(large.calls.total).toBe(small.calls.total);

@@ -1,5 +1,5 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
-import { createTestDatabases } from '../__fixtures__/databases';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { ConsumerSnapshotStore } from './ConsumerSnapshotStore';
 
 jest.setTimeout(60_000);
@@ -60,7 +60,10 @@ describe('ConsumerSnapshotStore', () => {
       });
       await store.record([
         snap('group:default/a', '2026-09-30', ['group:default/x']),
-        snap('group:default/a', '2026-10-20', ['group:default/x', 'group:default/y']),
+        snap('group:default/a', '2026-10-20', [
+          'group:default/x',
+          'group:default/y',
+        ]),
         snap('group:default/a', '2026-11-20', ['group:default/z']),
         snap('group:default/b', '2026-11-10', ['group:default/y']),
         snap('group:default/b', '2026-11-22', []),

@@ -21,7 +21,8 @@ export function daysBefore(at: Date, days: number): string {
 export function snapshotOf(team: PlatformTeam, at: Date): ConsumerSnapshot {
   const consumerEntities = new Set<string>();
   for (const consumer of team.consumingTeams) {
-    for (const edge of consumer.via) consumerEntities.add(edge.consumer.entityRef);
+    for (const edge of consumer.via)
+      consumerEntities.add(edge.consumer.entityRef);
   }
   return {
     teamRef: team.team.entityRef,

@@ -5,8 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { exampleCatalog, fakeCatalog } from '../__fixtures__/catalog';
-import { createTestDatabases } from '../__fixtures__/databases';
+import { exampleCatalog, fakeCatalog } from '../__testUtils__/catalog';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { PlatformTeamsService } from '../catalog/PlatformTeamsService';
 import { ConsumerSnapshotStore } from '../database/ConsumerSnapshotStore';
 import { createRouter } from './router';

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { exampleCatalog, fakeCatalog } from '../__fixtures__/catalog';
-import { createTestDatabases } from '../__fixtures__/databases';
+import { exampleCatalog, fakeCatalog } from '../__testUtils__/catalog';
+import { createTestDatabases } from '../__testUtils__/databases';
 import { PlatformTeamsService } from '../catalog/PlatformTeamsService';
 import { ConsumerSnapshotStore } from '../database/ConsumerSnapshotStore';
 import { takeConsumerSnapshots } from './ConsumerSnapshotTask';

@@ -79,7 +79,10 @@ describe('PlatformRoadmapClient', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams/default/ci-build`);
     expect(seen).toEqual([
-      { method: 'GET', pathname: '/api/platform-roadmap/teams/default/ci-build' },
+      {
+        method: 'GET',
+        pathname: '/api/platform-roadmap/teams/default/ci-build',
+      },
     ]);
   });
 
@@ -95,8 +98,7 @@ describe('PlatformRoadmapClient', () => {
   });
 
   it('URL-encodes namespace and name', async () => {
-    const seen: { namespace: unknown; name: unknown; pathname: string }[] =
-      [];
+    const seen: { namespace: unknown; name: unknown; pathname: string }[] = [];
     server.use(
       http.get(`${baseUrl}/teams/:namespace/:name`, ({ request, params }) => {
         seen.push({

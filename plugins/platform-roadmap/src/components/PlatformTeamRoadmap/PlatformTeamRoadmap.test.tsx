@@ -307,10 +307,11 @@ describe('PlatformTeamRoadmap', () => {
         'Ledger depends on Build Cache',
         'Ledger consumes artifact-api',
       ]);
-      const [ledger2, artifact] = within(paymentsLines[2]).getAllByRole(
-        'link',
+      const [ledger2, artifact] = within(paymentsLines[2]).getAllByRole('link');
+      expect(ledger2).toHaveAttribute(
+        'href',
+        '/catalog/default/component/ledger',
       );
-      expect(ledger2).toHaveAttribute('href', '/catalog/default/component/ledger');
       expect(artifact).toHaveAttribute(
         'href',
         '/catalog/default/api/artifact-api',
@@ -325,9 +326,9 @@ describe('PlatformTeamRoadmap', () => {
       );
       expect(searchLines).toHaveLength(1);
       expect(searchLines[0].textContent).toBe('indexer depends on Build Cache');
-      const [indexerLink, buildCacheLink] = within(
-        searchLines[0],
-      ).getAllByRole('link');
+      const [indexerLink, buildCacheLink] = within(searchLines[0]).getAllByRole(
+        'link',
+      );
       expect(indexerLink).toHaveAttribute(
         'href',
         '/catalog/default/component/indexer',
@@ -392,14 +393,79 @@ describe('PlatformTeamRoadmap', () => {
     ]);
   });
 
+  it('uses singular wording and the team name when there is one of each', async () => {
+    const { title: _title, ...untitledTeam } = ciBuild;
+    await renderRoadmap(
+      mockApi(async () => ({
+        team: untitledTeam,
+        platformEntities: [buildCache],
+        consumingTeams: [
+          {
+            team: fullTeam.consumingTeams[1].team,
+            via: fullTeam.consumingTeams[1].via,
+          },
+        ],
+        unownedConsumerCount: 0,
+      })),
+    );
+
+    expect(
+      await screen.findByText(
+        textContentMatcher(
+          'ci-build runs 1 platform entity used by 1 consuming team through 1 dependency.',
+        ),
+      ),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Platform entities' });
+    expect(bodyRows(table).map(cellTexts)).toEqual([
+      ['Build Cache', 'Component', 'service', '1'],
+    ]);
+  });
+
   it('hides the no-owner caption when every consumer has a visible owner', async () => {
     await renderRoadmap(
       mockApi(async () => ({ ...fullTeam, unownedConsumerCount: 0 })),
     );
 
     expect(await screen.findByText('Consuming teams (2)')).toBeInTheDocument();
+    expect(screen.queryByText(/no owner you can see/)).not.toBeInTheDocument();
+  });
+
+  it('names the teams that started consuming since the baseline snapshot', async () => {
+    await renderRoadmap(
+      mockApi(async () => ({
+        ...fullTeam,
+        consumerHistory: {
+          since: '2026-10-24',
+          newConsumingTeams: [fullTeam.consumingTeams[1].team],
+        },
+      })),
+    );
+
+    const line = await screen.findByText(
+      textContentMatcher('1 new consuming team since 2026-10-24: search.'),
+    );
+    expect(within(line).getByRole('link', { name: 'search' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/search',
+    );
+  });
+
+  it('says when no team started consuming since the baseline', async () => {
+    await renderRoadmap(
+      mockApi(async () => ({
+        ...fullTeam,
+        consumerHistory: { since: '2026-11-23', newConsumingTeams: [] },
+      })),
+    );
     expect(
-      screen.queryByText(/no owner you can see/),
-    ).not.toBeInTheDocument();
+      await screen.findByText('No new consuming teams since 2026-11-23.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no history line before the first snapshot', async () => {
+    await renderRoadmap(mockApi(async () => fullTeam));
+    expect(await screen.findByText('Consuming teams (2)')).toBeInTheDocument();
+    expect(screen.queryByText(/new consuming team/)).not.toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
+  ConsumerHistory,
   ConsumingTeam,
   EntitySummary,
   PlatformTeam,
@@ -61,8 +62,12 @@ function PlatformEntitiesCard({ team }: { team: PlatformTeam }) {
                   title={name(entity)}
                 />
               </TableCell>
-              <TableCell>{entity.kind}</TableCell>
-              <TableCell>{entity.type ?? '—'}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {entity.kind}
+              </TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {entity.type ?? '—'}
+              </TableCell>
               <TableCell align="right">
                 {teamsByEntity.get(entity.entityRef)?.size ?? 0}
               </TableCell>
@@ -152,12 +157,35 @@ function ConsumingTeamsCard({ team }: { team: PlatformTeam }) {
         <Box mt={1}>
           <Typography variant="caption" color="textSecondary">
             {team.unownedConsumerCount} more consuming{' '}
-            entities have{' '}
+            {team.unownedConsumerCount === 1 ? 'entity has' : 'entities have'}{' '}
             no owner you can see.
           </Typography>
         </Box>
       )}
     </InfoCard>
+  );
+}
+
+function ConsumerHistoryLine({ history }: { history: ConsumerHistory }) {
+  const count = history.newConsumingTeams.length;
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {count === 0 ? (
+        <>No new consuming teams since {history.since}.</>
+      ) : (
+        <>
+          {count} new consuming {count === 1 ? 'team' : 'teams'} since{' '}
+          {history.since}:{' '}
+          {history.newConsumingTeams.map((team, index) => (
+            <span key={team.entityRef}>
+              {index > 0 && ', '}
+              <EntityRefLink entityRef={team.entityRef} title={name(team)} />
+            </span>
+          ))}
+          .
+        </>
+      )}
+    </Typography>
   );
 }
 
@@ -202,6 +230,9 @@ export function PlatformTeamRoadmap() {
           {value.consumingTeams.length === 1 ? 'team' : 'teams'} through{' '}
           {edgeCount} {edgeCount === 1 ? 'dependency' : 'dependencies'}.
         </Typography>
+        {value.consumerHistory && (
+          <ConsumerHistoryLine history={value.consumerHistory} />
+        )}
       </Grid>
       <Grid item xs={12} lg={5}>
         <PlatformEntitiesCard team={value} />

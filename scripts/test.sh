@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Sets up everything and runs the whole test suite: type checking, lint,
+# prettier, every package's unit tests, the database tests on SQLite and on
+# PostgreSQL (started here from Debian's package, on loopback), and the
+# end-to-end suite in Debian's Chromium against the started portal.
+# Ends with one line "N passed, N failed"; exits non-zero on any failure;
+# stops every process it started.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+source scripts/env.sh
+source scripts/postgres.sh
+
+OUT="$ROOT/.ci/out"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+PASSED=0
+FAILED=0
+PORTAL_PID=
+
+cleanup() {
+  if [ -n "$PORTAL_PID" ]; then
+    kill -- -"$PORTAL_PID" 2>/dev/null || true
+    wait "$PORTAL_PID" 2>/dev/null || true
+  fi
+  pg_stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+section() { printf '\n==> %s\n' "$*"; }
+
+# A check that is not a test runner counts as one test.
+check() {
+  local name="$1"
+  shift
+  section "$name"
+  if "$@"; then
+    PASSED=$((PASSED + 1))
+  else
+    echo "FAILED: $name"
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+# --- set up --------------------------------------------------------------
+section "system packages (Debian's chromium and postgresql)"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+pg_bindir >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null ||
+    { echo "Could not install ${missing[*]}"; exit 1; }
+fi
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
+echo "postgresql: $("$(pg_bindir)"/postgres --version)"
+
+section "dependencies (yarn install --immutable)"
+yarn install --immutable >"$OUT/install.log" 2>&1 || { tail -40 "$OUT/install.log"; exit 1; }
+echo "node $(node --version), yarn $(yarn --version)"
+
+# --- static checks ---------------------------------------------------------
+check "type check (tsc)" yarn tsc
+check "lint" yarn backstage-cli repo lint
+check "prettier" yarn prettier --check .
+
+# --- unit and database tests -------------------------------------------------
+section "PostgreSQL on loopback"
+pg_start || exit 1
+echo "started on 127.0.0.1:$PG_PORT"
+export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
+export PLATFORM_ROADMAP_REQUIRE_POSTGRES=1
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+section "unit tests (every package; database tests on SQLite and PostgreSQL)"
+CI=true yarn backstage-cli repo test --json --outputFile="$OUT/jest.json"
+jest_status=$?
+read -r jp jf < <(node -e '
+  try { const r = require(process.argv[1]);
+    console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0));
+  } catch { console.log(0, 1); }' "$OUT/jest.json")
+if [ "$jest_status" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi
+PASSED=$((PASSED + jp))
+FAILED=$((FAILED + jf))
+echo "unit tests: $jp passed, $jf failed"
+pg_stop
+
+# --- end to end ----------------------------------------------------------------
+section "end-to-end: starting the portal"
+setsid yarn start >"$OUT/portal.log" 2>&1 &
+PORTAL_PID=$!
+ready=
+for _ in $(seq 1 300); do
+  kill -0 "$PORTAL_PID" 2>/dev/null || break
+  if curl -fsS -o /dev/null http://localhost:3000 &&
+    curl -fsS -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
+    ready=1
+    break
+  fi
+  sleep 1
+done
+if [ -z "$ready" ]; then
+  tail -40 "$OUT/portal.log"
+  echo "FAILED: the portal did not start"
+  FAILED=$((FAILED + 1))
+else
+  section "end-to-end tests (Playwright in Debian's Chromium)"
+  PLAYWRIGHT_JSON="$OUT/e2e.json" yarn playwright test
+  e2e_status=$?
+  read -r ep ef < <(node -e '
+    try { const s = require(process.argv[1]).stats;
+      console.log(s.expected, s.unexpected + s.flaky);
+    } catch { console.log(0, 1); }' "$OUT/e2e.json")
+  if [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
+  PASSED=$((PASSED + ep))
+  FAILED=$((FAILED + ef))
+  echo "end-to-end tests: $ep passed, $ef failed"
+fi
+
+echo
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
