@@ -19,8 +19,8 @@ trap stop EXIT INT TERM
 
 for _ in $(seq 1 300); do
   kill -0 "$PORTAL_PID" 2>/dev/null || { tail -40 "$LOG"; echo "The portal exited." >&2; exit 1; }
-  if curl -fsS -o /dev/null http://localhost:3000 &&
-    curl -fsS -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
+  if curl -fs -o /dev/null http://localhost:3000 &&
+    curl -fs -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
     echo
     echo "Platform Roadmap is running: http://localhost:3000"
     echo "Sign in as Guest (a member of CI & Build and of Checkout), then open"

@@ -94,8 +94,8 @@ PORTAL_PID=$!
 ready=
 for _ in $(seq 1 300); do
   kill -0 "$PORTAL_PID" 2>/dev/null || break
-  if curl -fsS -o /dev/null http://localhost:3000 &&
-    curl -fsS -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
+  if curl -fs -o /dev/null http://localhost:3000 &&
+    curl -fs -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
     ready=1
     break
   fi

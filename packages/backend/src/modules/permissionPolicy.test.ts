@@ -2,6 +2,7 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   ConditionalPolicyDecision,
+  PermissionCondition,
 } from '@backstage/plugin-permission-common';
 import {
   catalogEntityDeletePermission,
@@ -24,6 +25,15 @@ const guest = {
   },
 };
 
+/** The params of a decision whose conditions are a single rule. */
+function claimsOf(decision: ConditionalPolicyDecision) {
+  const condition = decision.conditions as PermissionCondition<
+    string,
+    { claims: string[] }
+  >;
+  return condition.params!;
+}
+
 describe('PortalPermissionPolicy', () => {
   const policy = new PortalPermissionPolicy();
 
@@ -43,8 +53,7 @@ describe('PortalPermissionPolicy', () => {
     });
 
     // The condition, applied by the plugin to a team, means membership.
-    const params = (decision.conditions as { params: { claims: string[] } })
-      .params;
+    const params = claimsOf(decision);
     expect(
       isTeamMember.apply({ teamRef: 'group:default/CI-Build' }, params),
     ).toBe(true);
@@ -60,8 +69,7 @@ describe('PortalPermissionPolicy', () => {
     const decision = (await policy.handle({
       permission: platformRoadmapTeamManagePermission,
     })) as ConditionalPolicyDecision;
-    const params = (decision.conditions as { params: { claims: string[] } })
-      .params;
+    const params = claimsOf(decision);
     expect(params.claims).toEqual([]);
     expect(
       isTeamMember.apply({ teamRef: 'group:default/ci-build' }, params),
