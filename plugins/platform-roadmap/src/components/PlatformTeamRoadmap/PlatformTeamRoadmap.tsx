@@ -234,10 +234,10 @@ export function PlatformTeamRoadmap() {
           <ConsumerHistoryLine history={value.consumerHistory} />
         )}
       </Grid>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} xl={5}>
         <PlatformEntitiesCard team={value} />
       </Grid>
-      <Grid item xs={12} lg={7}>
+      <Grid item xs={12} xl={7}>
         <ConsumingTeamsCard team={value} />
       </Grid>
     </Grid>
