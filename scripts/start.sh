@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
+source scripts/portal.sh
 
 echo "==> installing dependencies (yarn install)"
 yarn install --immutable >/tmp/platform-roadmap-install.log 2>&1 ||
@@ -12,25 +13,13 @@ yarn install --immutable >/tmp/platform-roadmap-install.log 2>&1 ||
 
 LOG="${PLATFORM_ROADMAP_LOG:-/tmp/platform-roadmap-portal.log}"
 echo "==> starting the portal (log: $LOG)"
-setsid yarn start >"$LOG" 2>&1 &
-PORTAL_PID=$!
-stop() { kill -- -"$PORTAL_PID" 2>/dev/null || true; }
-trap stop EXIT INT TERM
+trap portal_stop EXIT
+trap 'exit 130' INT TERM
+portal_start "$LOG"
 
-for _ in $(seq 1 300); do
-  kill -0 "$PORTAL_PID" 2>/dev/null || { tail -40 "$LOG"; echo "The portal exited." >&2; exit 1; }
-  if curl -fs -o /dev/null http://localhost:3000 &&
-    curl -fs -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
-    echo
-    echo "Platform Roadmap is running: http://localhost:3000"
-    echo "Sign in as Guest (a member of CI & Build and of Checkout), then open"
-    echo "http://localhost:3000/catalog/default/group/ci-build/roadmap"
-    echo "Press Ctrl-C to stop."
-    wait "$PORTAL_PID"
-    exit $?
-  fi
-  sleep 1
-done
-tail -40 "$LOG"
-echo "The portal did not become ready in 300 s." >&2
-exit 1
+echo
+echo "Platform Roadmap is running: http://localhost:3000"
+echo "Sign in as Guest (a member of CI & Build and of Checkout), then open"
+echo "http://localhost:3000/catalog/default/group/ci-build/roadmap"
+echo "Press Ctrl-C to stop."
+wait "$PORTAL_PID"

@@ -10,25 +10,34 @@ cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 source scripts/env.sh
 source scripts/postgres.sh
+source scripts/portal.sh
 
 OUT="$ROOT/.ci/out"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 PASSED=0
 FAILED=0
-PORTAL_PID=
 
 cleanup() {
-  if [ -n "$PORTAL_PID" ]; then
-    kill -- -"$PORTAL_PID" 2>/dev/null || true
-    wait "$PORTAL_PID" 2>/dev/null || true
-  fi
+  portal_stop
   pg_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 section() { printf '\n==> %s\n' "$*"; }
+
+# Adds a runner's counts (from its JSON report, read by a node one-liner
+# that prints "passed failed") to the totals; a runner that failed without
+# reporting a failed test still counts as one failure.
+count() {
+  local name="$1" status="$2" script="$3" report="$4" p f
+  read -r p f < <(node -e "try { const r = require(process.argv[1]); $script } catch { console.log(0, 1); }" "$report")
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+  echo "$name: $p passed, $f failed"
+}
 
 # A check that is not a test runner counts as one test.
 check() {
@@ -76,48 +85,24 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 
 section "unit tests (every package; database tests on SQLite and PostgreSQL)"
 CI=true yarn backstage-cli repo test --json --outputFile="$OUT/jest.json"
-jest_status=$?
-read -r jp jf < <(node -e '
-  try { const r = require(process.argv[1]);
-    console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0));
-  } catch { console.log(0, 1); }' "$OUT/jest.json")
-if [ "$jest_status" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi
-PASSED=$((PASSED + jp))
-FAILED=$((FAILED + jf))
-echo "unit tests: $jp passed, $jf failed"
+count "unit tests" $? \
+  'console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites || 0))' \
+  "$OUT/jest.json"
 pg_stop
 
 # --- end to end ----------------------------------------------------------------
 section "end-to-end: starting the portal"
-setsid yarn start >"$OUT/portal.log" 2>&1 &
-PORTAL_PID=$!
-ready=
-for _ in $(seq 1 300); do
-  kill -0 "$PORTAL_PID" 2>/dev/null || break
-  if curl -fs -o /dev/null http://localhost:3000 &&
-    curl -fs -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness; then
-    ready=1
-    break
-  fi
-  sleep 1
-done
-if [ -z "$ready" ]; then
-  tail -40 "$OUT/portal.log"
-  echo "FAILED: the portal did not start"
-  FAILED=$((FAILED + 1))
-else
+if portal_start "$OUT/portal.log"; then
   section "end-to-end tests (Playwright in Debian's Chromium)"
   PLAYWRIGHT_JSON="$OUT/e2e.json" yarn playwright test
-  e2e_status=$?
-  read -r ep ef < <(node -e '
-    try { const s = require(process.argv[1]).stats;
-      console.log(s.expected, s.unexpected + s.flaky);
-    } catch { console.log(0, 1); }' "$OUT/e2e.json")
-  if [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
-  PASSED=$((PASSED + ep))
-  FAILED=$((FAILED + ef))
-  echo "end-to-end tests: $ep passed, $ef failed"
+  count "end-to-end tests" $? \
+    'console.log(r.stats.expected, r.stats.unexpected + r.stats.flaky)' \
+    "$OUT/e2e.json"
+else
+  echo "FAILED: the portal did not start"
+  FAILED=$((FAILED + 1))
 fi
+portal_stop
 
 echo
 echo "$PASSED passed, $FAILED failed"
