@@ -86,3 +86,54 @@ export interface ConsumerHistory {
   /** Teams consuming now that did not on that day (only teams you can read). */
   newConsumingTeams: EntitySummary[];
 }
+
+/**
+ * Why a team counts as impacted by a request.
+ *
+ * - `requested`: it owns the entity the request was filed from;
+ * - `endorsed`: it owns an entity that endorsed ("+1") the request;
+ * - `depends`: it owns an entity that depends on (or consumes an API of) a
+ *   platform entity the request is about, `depth` hops away (1 = direct).
+ *
+ * @public
+ */
+export type ImpactReason =
+  | { type: 'requested'; entityRef: string }
+  | { type: 'endorsed'; entityRef: string }
+  | {
+      type: 'depends';
+      entityRef: string;
+      relation: ConsumerRelation;
+      /** The entity it depends on: a platform entity, or (depth > 1) a dependent of one. */
+      targetRef: string;
+      /** The platform entity the request is about that this chain leads to. */
+      platformEntityRef: string;
+      depth: number;
+    };
+
+/**
+ * A team impacted by a request, with every reason it is included.
+ *
+ * @public
+ */
+export interface ImpactedTeam {
+  team: EntitySummary;
+  reasons: ImpactReason[];
+  /** The org units (parent groups, nearest first) the team rolls up to. */
+  orgUnitRefs: string[];
+}
+
+/**
+ * Teams impacted by a request, computed from the catalog.
+ *
+ * @public
+ */
+export interface TeamsImpacted {
+  teams: ImpactedTeam[];
+  /** Every org unit the impacted teams roll up to, with how many of them. */
+  orgUnits: Array<{ unit: EntitySummary; teamCount: number }>;
+  /** Distinct teams that asked (requested or endorsed). */
+  askingTeamCount: number;
+  /** Three or more distinct teams asked: a strong signal. */
+  strongSignal: boolean;
+}

@@ -1,11 +1,13 @@
 import {
   Entity,
   RELATION_API_CONSUMED_BY,
+  RELATION_CHILD_OF,
   RELATION_CONSUMES_API,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
   RELATION_OWNED_BY,
   RELATION_OWNER_OF,
+  RELATION_PARENT_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -21,6 +23,8 @@ type EntityInput = {
   dependsOn?: string[];
   consumesApis?: string[];
   annotations?: Record<string, string>;
+  /** For a Group: its parent group's ref. */
+  parent?: string;
 };
 
 const ref = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
@@ -28,7 +32,7 @@ const ref = (e: Entity) => stringifyEntityRef(e).toLocaleLowerCase('en-US');
 /**
  * Builds entities the way the catalog stores them: with relations in both
  * directions (ownedBy/ownerOf, dependsOn/dependencyOf,
- * consumesApi/apiConsumedBy), which is what the service reads.
+ * consumesApi/apiConsumedBy, childOf/parentOf), which is what the service reads.
  */
 export function buildCatalog(inputs: EntityInput[]): Entity[] {
   const entities: Entity[] = inputs.map(i => ({
@@ -55,6 +59,9 @@ export function buildCatalog(inputs: EntityInput[]): Entity[] {
     const self = ref(entities[index]);
     if (input.owner) {
       relate(self, RELATION_OWNED_BY, input.owner, RELATION_OWNER_OF);
+    }
+    if (input.parent) {
+      relate(self, RELATION_CHILD_OF, input.parent, RELATION_PARENT_OF);
     }
     for (const target of input.dependsOn ?? []) {
       relate(self, RELATION_DEPENDS_ON, target, RELATION_DEPENDENCY_OF);
