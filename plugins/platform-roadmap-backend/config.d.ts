@@ -6,6 +6,31 @@ export interface Config {
    * catalog Groups annotated `platform-roadmap/platform-team: "true"`.
    */
   platformRoadmap?: {
+    /** Teams impacted by a request. */
+    teamsImpacted?: {
+      /**
+       * How many hops of `dependsOn` / `consumesApi` to follow from the
+       * platform entities a request is about: 1 (the default) counts direct
+       * dependents only.
+       */
+      dependencyDepth?: number;
+    };
+    /** The rubric that ranks the backlog. */
+    scoring?: {
+      /**
+       * Weight of each factor (0 or more). Points: teamsImpacted ×
+       * log2(1 + teams), severity × level (low 1 … critical 4), −costToShip ×
+       * log2(1 + engineer-quarters), strategicFit × fit (1–5),
+       * reversibility × reversibility (1–5). Defaults: 10, 8, 6, 4, 2.
+       */
+      weights?: {
+        teamsImpacted?: number;
+        severity?: number;
+        costToShip?: number;
+        strategicFit?: number;
+        reversibility?: number;
+      };
+    };
     /** The task that records each platform team's consuming teams daily. */
     consumerSnapshots?: {
       /**

@@ -8,3 +8,5 @@ export * from './constants';
 export * from './entities';
 export * from './permissions';
 export * from './types';
+export * from './requests';
+export * from './validation';
