@@ -1,13 +1,6 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-
-const migrationsDir = resolvePackagePath(
-  '@platform-roadmap/plugin-platform-roadmap-backend',
-  'migrations',
-);
+import { migratedClient } from './migrations';
 
 /** Who consumed a platform team on one day. */
 export interface ConsumerSnapshot {
@@ -33,11 +26,7 @@ export class ConsumerSnapshotStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<ConsumerSnapshotStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new ConsumerSnapshotStore(client);
+    return new ConsumerSnapshotStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}

@@ -1,0 +1,239 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { createTestDatabases } from '../__testUtils__/databases';
+import { RequestStore, RequestToCreate } from './RequestStore';
+
+jest.setTimeout(60_000);
+
+const filed: RequestToCreate = {
+  title: 'Remote cache misses on every CI run',
+  description: 'Builds **never** hit the cache.',
+  kind: 'slowdown',
+  impactType: 'velocity-tax',
+  severity: 'high',
+  cost: {
+    hoursPerEngineerPerWeek: 2,
+    engineersAffected: 12,
+    evidence: 'compile takes 12 minutes',
+  },
+  requestingEntityRef: 'component:default/Checkout-Web',
+  requestingTeamRef: 'group:default/checkout',
+  platformTeamRef: 'group:default/ci-build',
+  aboutEntityRefs: ['component:default/build-cache'],
+};
+
+const alice = {
+  by: 'user:default/alice',
+  at: new Date('2026-11-01T10:00:00Z'),
+};
+const bob = { by: 'user:default/bob', at: new Date('2026-11-02T10:00:00Z') };
+
+describe('RequestStore', () => {
+  const databases = createTestDatabases();
+
+  async function createStore(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
+    return RequestStore.create({ database: { getClient: async () => knex } });
+  }
+
+  describe.each(databases.eachSupportedId())('%p', databaseId => {
+    it('files a request and reads it back with its history', async () => {
+      const store = await createStore(databaseId);
+      const request = await store.createRequest(filed, alice);
+
+      expect(request).toEqual({
+        id: expect.any(String),
+        version: 1,
+        title: filed.title,
+        description: filed.description,
+        kind: 'slowdown',
+        impactType: 'velocity-tax',
+        severity: 'high',
+        cost: filed.cost,
+        requestingEntityRef: 'component:default/checkout-web',
+        requestingTeamRef: 'group:default/checkout',
+        platformTeamRef: 'group:default/ci-build',
+        aboutEntityRefs: ['component:default/build-cache'],
+        status: 'open',
+        endorsements: [],
+        createdBy: 'user:default/alice',
+        createdAt: '2026-11-01T10:00:00.000Z',
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      });
+      expect(await store.history(request.id)).toEqual([
+        {
+          requestId: request.id,
+          at: '2026-11-01T10:00:00.000Z',
+          by: 'user:default/alice',
+          action: 'filed',
+          toStatus: 'open',
+        },
+      ]);
+      await expect(store.getRequest('nope')).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+    });
+
+    it('takes one endorsement per entity, never from the requester', async () => {
+      const store = await createStore(databaseId);
+      const { id } = await store.createRequest(filed, alice);
+      const endorsement = {
+        entityRef: 'component:default/order-service',
+        teamRef: 'group:default/orders',
+        cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 8 },
+        comment: 'Same for us',
+      };
+
+      const endorsed = await store.addEndorsement(id, endorsement, bob);
+      expect(endorsed.endorsements).toEqual([
+        {
+          ...endorsement,
+          createdBy: 'user:default/bob',
+          createdAt: '2026-11-02T10:00:00.000Z',
+        },
+      ]);
+      expect(endorsed.version).toBe(1);
+      await expect(
+        store.addEndorsement(id, endorsement, bob),
+      ).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.addEndorsement(
+          id,
+          { ...endorsement, entityRef: 'component:default/checkout-web' },
+          bob,
+        ),
+      ).rejects.toBeInstanceOf(ConflictError);
+
+      const listed = await store.listRequests({
+        entityRef: 'component:default/order-service',
+      });
+      expect(listed.map(r => r.id)).toEqual([id]);
+    });
+
+    it('triages with optimistic concurrency', async () => {
+      const store = await createStore(databaseId);
+      const { id } = await store.createRequest(filed, alice);
+      const estimate = { costToShip: 2, strategicFit: 4, reversibility: 3 };
+
+      const triaged = await store.triage(id, 1, estimate, bob);
+      expect(triaged.status).toBe('triaged');
+      expect(triaged.triage).toEqual(estimate);
+      expect(triaged.version).toBe(2);
+
+      // A second edit made on version 1 is refused, and nothing changes.
+      await expect(
+        store.triage(id, 1, { ...estimate, costToShip: 9 }, alice),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect((await store.getRequest(id)).triage?.costToShip).toBe(2);
+    });
+
+    it('moves along the lifecycle and refuses illegal transitions', async () => {
+      const store = await createStore(databaseId);
+      const { id } = await store.createRequest(filed, alice);
+
+      await expect(
+        store.changeStatus(id, { version: 1, status: 'shipped' }, bob),
+      ).rejects.toThrow(InputError);
+      await store.changeStatus(id, { version: 1, status: 'triaged' }, bob);
+      const deprioritized = await store.changeStatus(
+        id,
+        {
+          version: 2,
+          status: 'deprioritized',
+          reason: 'Not this quarter',
+          revisitOn: '2027-04-01',
+        },
+        bob,
+      );
+      expect(deprioritized).toMatchObject({
+        status: 'deprioritized',
+        statusReason: 'Not this quarter',
+        revisitOn: '2027-04-01',
+        version: 3,
+      });
+      expect((await store.history(id)).map(h => h.toStatus)).toEqual([
+        'open',
+        'triaged',
+        'deprioritized',
+      ]);
+      expect(
+        (
+          await store.listRequests({
+            platformTeamRef: 'group:default/CI-Build',
+            statuses: ['deprioritized'],
+          })
+        ).map(r => r.id),
+      ).toEqual([id]);
+      expect(
+        await store.listRequests({
+          platformTeamRef: 'group:default/ci-build',
+          statuses: ['open'],
+        }),
+      ).toEqual([]);
+    });
+
+    it('merges a duplicate, keeping every endorser and both histories', async () => {
+      const store = await createStore(databaseId);
+      const target = await store.createRequest(filed, alice);
+      const duplicate = await store.createRequest(
+        {
+          ...filed,
+          title: 'CI cache is useless',
+          requestingEntityRef: 'component:default/invoicing',
+          requestingTeamRef: 'group:default/billing',
+        },
+        bob,
+      );
+      await store.addEndorsement(
+        duplicate.id,
+        {
+          entityRef: 'component:default/fraud-scorer',
+          cost: { hoursPerEngineerPerWeek: 3, engineersAffected: 4 },
+        },
+        bob,
+      );
+      // already endorses the target: not added twice
+      await store.addEndorsement(
+        target.id,
+        {
+          entityRef: 'component:default/fraud-scorer',
+          cost: { hoursPerEngineerPerWeek: 3, engineersAffected: 4 },
+        },
+        bob,
+      );
+
+      const merged = await store.merge(duplicate.id, 1, target.id, bob);
+
+      expect(merged.endorsements.map(e => e.entityRef).sort()).toEqual([
+        'component:default/fraud-scorer',
+        'component:default/invoicing',
+      ]);
+      expect((await store.getRequest(duplicate.id)).mergedIntoId).toBe(
+        target.id,
+      );
+      const history = await store.history(target.id);
+      expect(history.map(h => [h.requestId === target.id, h.action])).toEqual(
+        expect.arrayContaining([
+          [true, 'filed'],
+          [false, 'filed'],
+          [false, 'endorsed'],
+          [true, 'merged'],
+        ]),
+      );
+      // merged requests leave the lists
+      expect(
+        (
+          await store.listRequests({
+            platformTeamRef: 'group:default/ci-build',
+          })
+        ).map(r => r.id),
+      ).toEqual([target.id]);
+      await expect(
+        store.merge(duplicate.id, 2, target.id, bob),
+      ).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.merge(target.id, 1, target.id, bob),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+  });
+});

@@ -1,0 +1,566 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  Endorsement,
+  ImpactType,
+  PlatformRequest,
+  RequestHistoryEntry,
+  RequestKind,
+  RequestStatus,
+  Severity,
+  STATUS_TRANSITIONS,
+  TriageEstimate,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { migratedClient } from './migrations';
+
+/** A validated new request, with what the backend resolved for it. */
+export interface RequestToCreate {
+  title: string;
+  description: string;
+  kind: RequestKind;
+  impactType: ImpactType;
+  severity: Severity;
+  cost: PlatformRequest['cost'];
+  requestingEntityRef: string;
+  requestingTeamRef?: string;
+  platformTeamRef: string;
+  aboutEntityRefs: string[];
+}
+
+export interface RequestFilter {
+  platformTeamRef?: string;
+  /** Requests filed or endorsed from this entity. */
+  entityRef?: string;
+  statuses?: RequestStatus[];
+  kinds?: RequestKind[];
+  impactTypes?: ImpactType[];
+  /** Include requests merged into others (default: no). */
+  includeMerged?: boolean;
+}
+
+type RequestRow = {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  kind: string;
+  impact_type: string;
+  severity: string;
+  hours_per_engineer_per_week: number;
+  engineers_affected: number;
+  evidence: string | null;
+  requesting_entity_ref: string;
+  requesting_team_ref: string | null;
+  platform_team_ref: string;
+  about_entity_refs: string;
+  status: string;
+  status_reason: string | null;
+  revisit_on: string | null;
+  cost_to_ship: number | null;
+  strategic_fit: number | null;
+  reversibility: number | null;
+  merged_into_id: string | null;
+  created_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+type EndorsementRow = {
+  request_id: string;
+  entity_ref: string;
+  team_ref: string | null;
+  hours_per_engineer_per_week: number;
+  engineers_affected: number;
+  evidence: string | null;
+  comment: string | null;
+  created_by: string;
+  created_at: Date | string;
+};
+
+type HistoryRow = {
+  request_id: string;
+  at: Date | string;
+  by: string;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+};
+
+const key = (ref: string) => ref.toLocaleLowerCase('en-US');
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+/** Requests, endorsements and their history. No SQL lives elsewhere. */
+export class RequestStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<RequestStore> {
+    return new RequestStore(await migratedClient(options.database));
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async createRequest(
+    input: RequestToCreate,
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    const id = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx<RequestRow>('requests').insert({
+        id,
+        version: 1,
+        title: input.title,
+        description: input.description,
+        kind: input.kind,
+        impact_type: input.impactType,
+        severity: input.severity,
+        hours_per_engineer_per_week: input.cost.hoursPerEngineerPerWeek,
+        engineers_affected: input.cost.engineersAffected,
+        evidence: input.cost.evidence ?? null,
+        requesting_entity_ref: key(input.requestingEntityRef),
+        requesting_team_ref: input.requestingTeamRef
+          ? key(input.requestingTeamRef)
+          : null,
+        platform_team_ref: key(input.platformTeamRef),
+        about_entity_refs: JSON.stringify(input.aboutEntityRefs.map(key)),
+        status: 'open',
+        created_by: actor.by,
+        created_at: actor.at,
+        updated_at: actor.at,
+      });
+      await this.addHistory(tx, {
+        requestId: id,
+        at: actor.at,
+        by: actor.by,
+        action: 'filed',
+        toStatus: 'open',
+      });
+    });
+    return this.getRequest(id);
+  }
+
+  async getRequest(id: string): Promise<PlatformRequest> {
+    const [request] = await this.getRequests([id]);
+    if (!request) throw new NotFoundError(`No request ${id}`);
+    return request;
+  }
+
+  /** The requests with these ids, in the same order; missing ones omitted. */
+  async getRequests(ids: string[]): Promise<PlatformRequest[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db<RequestRow>('requests').whereIn('id', ids);
+    const loaded = await this.withEndorsements(rows);
+    const byId = new Map(loaded.map(r => [r.id, r]));
+    return ids.flatMap(id => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+
+  async listRequests(filter: RequestFilter): Promise<PlatformRequest[]> {
+    const query = this.db<RequestRow>('requests');
+    if (filter.platformTeamRef) {
+      query.where('platform_team_ref', key(filter.platformTeamRef));
+    }
+    if (filter.entityRef) {
+      const entityRef = key(filter.entityRef);
+      query.where(builder =>
+        builder
+          .where('requesting_entity_ref', entityRef)
+          .orWhereIn(
+            'id',
+            this.db<EndorsementRow>('request_endorsements')
+              .select('request_id')
+              .where('entity_ref', entityRef),
+          ),
+      );
+    }
+    if (filter.statuses?.length) query.whereIn('status', filter.statuses);
+    if (filter.kinds?.length) query.whereIn('kind', filter.kinds);
+    if (filter.impactTypes?.length) {
+      query.whereIn('impact_type', filter.impactTypes);
+    }
+    if (!filter.includeMerged) query.whereNull('merged_into_id');
+    const rows = await query.orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return this.withEndorsements(rows);
+  }
+
+  /** A "+1" from another entity; one per entity and request. */
+  async addEndorsement(
+    requestId: string,
+    endorsement: Omit<Endorsement, 'createdBy' | 'createdAt'>,
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    await this.db.transaction(async tx => {
+      const request = await this.requireRow(tx, requestId);
+      if (request.merged_into_id) {
+        throw new ConflictError(
+          `Request ${requestId} was merged into ${request.merged_into_id}; endorse that one`,
+        );
+      }
+      const entityRef = key(endorsement.entityRef);
+      if (entityRef === request.requesting_entity_ref) {
+        throw new ConflictError(
+          `${endorsement.entityRef} filed this request; it cannot also endorse it`,
+        );
+      }
+      const existing = await tx<EndorsementRow>('request_endorsements')
+        .where({ request_id: requestId, entity_ref: entityRef })
+        .first();
+      if (existing) {
+        throw new ConflictError(
+          `${endorsement.entityRef} already endorsed this request`,
+        );
+      }
+      await tx<EndorsementRow>('request_endorsements').insert({
+        request_id: requestId,
+        entity_ref: entityRef,
+        team_ref: endorsement.teamRef ? key(endorsement.teamRef) : null,
+        hours_per_engineer_per_week: endorsement.cost.hoursPerEngineerPerWeek,
+        engineers_affected: endorsement.cost.engineersAffected,
+        evidence: endorsement.cost.evidence ?? null,
+        comment: endorsement.comment ?? null,
+        created_by: actor.by,
+        created_at: actor.at,
+      });
+      await this.addHistory(tx, {
+        requestId,
+        at: actor.at,
+        by: actor.by,
+        action: 'endorsed',
+        reason: `Endorsed from ${entityRef}`,
+      });
+    });
+    return this.getRequest(requestId);
+  }
+
+  /**
+   * Records the platform team's estimates; an open request becomes triaged.
+   * ConflictError when `version` is not the current one.
+   */
+  async triage(
+    requestId: string,
+    version: number,
+    estimate: TriageEstimate,
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    await this.db.transaction(async tx => {
+      const row = await this.requireVersion(tx, requestId, version);
+      const toStatus: RequestStatus =
+        row.status === 'open' ? 'triaged' : (row.status as RequestStatus);
+      const updated = await tx<RequestRow>('requests')
+        .where({ id: requestId, version })
+        .update({
+          cost_to_ship: estimate.costToShip,
+          strategic_fit: estimate.strategicFit,
+          reversibility: estimate.reversibility,
+          status: toStatus,
+          version: version + 1,
+          updated_at: actor.at,
+        });
+      if (updated === 0) throw concurrentEdit(requestId);
+      await this.addHistory(tx, {
+        requestId,
+        at: actor.at,
+        by: actor.by,
+        action: 'triaged',
+        fromStatus: row.status as RequestStatus,
+        toStatus,
+        reason: `Cost to ship ${estimate.costToShip} engineer-quarters, strategic fit ${estimate.strategicFit}/5, reversibility ${estimate.reversibility}/5`,
+      });
+    });
+    return this.getRequest(requestId);
+  }
+
+  /** Moves a request along its lifecycle, with the reason in its history. */
+  async changeStatus(
+    requestId: string,
+    change: {
+      version: number;
+      status: RequestStatus;
+      reason?: string;
+      revisitOn?: string;
+    },
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    await this.db.transaction(async tx => {
+      const row = await this.requireVersion(tx, requestId, change.version);
+      const from = row.status as RequestStatus;
+      if (!STATUS_TRANSITIONS[from].includes(change.status)) {
+        throw new InputError(
+          `status: cannot go from ${from} to ${change.status}; allowed: ${
+            STATUS_TRANSITIONS[from].join(', ') || 'none'
+          }`,
+        );
+      }
+      const updated = await tx<RequestRow>('requests')
+        .where({ id: requestId, version: change.version })
+        .update({
+          status: change.status,
+          status_reason: change.reason ?? null,
+          revisit_on:
+            change.status === 'deprioritized' ? change.revisitOn ?? null : null,
+          version: change.version + 1,
+          updated_at: actor.at,
+        });
+      if (updated === 0) throw concurrentEdit(requestId);
+      await this.addHistory(tx, {
+        requestId,
+        at: actor.at,
+        by: actor.by,
+        action: 'status',
+        fromStatus: from,
+        toStatus: change.status,
+        reason: change.reason,
+      });
+    });
+    return this.getRequest(requestId);
+  }
+
+  /**
+   * Merges a duplicate into another request of the same platform team: the
+   * duplicate's requester and endorsers become endorsers of the target
+   * (unless already there), and both histories are kept.
+   */
+  async merge(
+    duplicateId: string,
+    version: number,
+    intoId: string,
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    if (duplicateId === intoId) {
+      throw new InputError('intoId: a request cannot be merged into itself');
+    }
+    await this.db.transaction(async tx => {
+      const duplicate = await this.requireVersion(tx, duplicateId, version);
+      const target = await this.requireRow(tx, intoId);
+      if (duplicate.merged_into_id) {
+        throw new ConflictError(`Request ${duplicateId} is already merged`);
+      }
+      if (target.merged_into_id) {
+        throw new InputError(
+          `intoId: request ${intoId} was itself merged into ${target.merged_into_id}`,
+        );
+      }
+      if (duplicate.platform_team_ref !== target.platform_team_ref) {
+        throw new InputError(
+          'intoId: both requests must be to the same platform team',
+        );
+      }
+      const targetEndorsers = new Set(
+        (
+          await tx<EndorsementRow>('request_endorsements')
+            .where('request_id', intoId)
+            .select('entity_ref')
+        ).map(r => r.entity_ref),
+      );
+      targetEndorsers.add(target.requesting_entity_ref);
+      const moved: EndorsementRow[] = [
+        {
+          request_id: intoId,
+          entity_ref: duplicate.requesting_entity_ref,
+          team_ref: duplicate.requesting_team_ref,
+          hours_per_engineer_per_week: duplicate.hours_per_engineer_per_week,
+          engineers_affected: duplicate.engineers_affected,
+          evidence: duplicate.evidence,
+          comment: `Filed as "${duplicate.title}" (merged)`,
+          created_by: duplicate.created_by,
+          created_at: duplicate.created_at,
+        },
+        ...(
+          await tx<EndorsementRow>('request_endorsements').where(
+            'request_id',
+            duplicateId,
+          )
+        ).map(e => ({ ...e, request_id: intoId })),
+      ].filter(e => !targetEndorsers.has(e.entity_ref));
+      if (moved.length) {
+        await tx<EndorsementRow>('request_endorsements').insert(moved);
+      }
+      const updated = await tx<RequestRow>('requests')
+        .where({ id: duplicateId, version })
+        .update({
+          merged_into_id: intoId,
+          version: version + 1,
+          updated_at: actor.at,
+        });
+      if (updated === 0) throw concurrentEdit(duplicateId);
+      await tx<RequestRow>('requests')
+        .where({ id: intoId })
+        .update({ updated_at: actor.at });
+      for (const [requestId, reason] of [
+        [duplicateId, `Merged into ${intoId}`],
+        [
+          intoId,
+          `Merged ${duplicateId} ("${duplicate.title}") into this request`,
+        ],
+      ]) {
+        await this.addHistory(tx, {
+          requestId,
+          at: actor.at,
+          by: actor.by,
+          action: 'merged',
+          reason,
+        });
+      }
+    });
+    return this.getRequest(intoId);
+  }
+
+  /** The request's history, including that of requests merged into it. */
+  async history(requestId: string): Promise<RequestHistoryEntry[]> {
+    await this.requireRow(this.db, requestId);
+    const merged = this.db<RequestRow>('requests')
+      .select('id')
+      .where('merged_into_id', requestId);
+    const rows = await this.db<HistoryRow>('request_history')
+      .where('request_id', requestId)
+      .orWhereIn('request_id', merged)
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(row => ({
+      requestId: row.request_id,
+      at: iso(row.at),
+      by: row.by,
+      action: row.action as RequestHistoryEntry['action'],
+      ...(row.from_status && {
+        fromStatus: row.from_status as RequestStatus,
+      }),
+      ...(row.to_status && { toStatus: row.to_status as RequestStatus }),
+      ...(row.reason && { reason: row.reason }),
+    }));
+  }
+
+  private async requireRow(db: Knex, id: string): Promise<RequestRow> {
+    const row = await db<RequestRow>('requests').where('id', id).first();
+    if (!row) throw new NotFoundError(`No request ${id}`);
+    return row;
+  }
+
+  private async requireVersion(
+    db: Knex,
+    id: string,
+    version: number,
+  ): Promise<RequestRow> {
+    const row = await this.requireRow(db, id);
+    if (row.version !== version) {
+      throw new ConflictError(
+        `Request ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
+      );
+    }
+    return row;
+  }
+
+  private async addHistory(
+    db: Knex,
+    entry: {
+      requestId: string;
+      at: Date;
+      by: string;
+      action: RequestHistoryEntry['action'];
+      fromStatus?: RequestStatus;
+      toStatus?: RequestStatus;
+      reason?: string;
+    },
+  ) {
+    await db<HistoryRow>('request_history').insert({
+      request_id: entry.requestId,
+      at: entry.at,
+      by: entry.by,
+      action: entry.action,
+      from_status: entry.fromStatus ?? null,
+      to_status: entry.toStatus ?? null,
+      reason: entry.reason ?? null,
+    });
+  }
+
+  private async withEndorsements(
+    rows: RequestRow[],
+  ): Promise<PlatformRequest[]> {
+    const endorsements = rows.length
+      ? await this.db<EndorsementRow>('request_endorsements')
+          .whereIn(
+            'request_id',
+            rows.map(r => r.id),
+          )
+          .orderBy([
+            { column: 'created_at', order: 'asc' },
+            { column: 'entity_ref', order: 'asc' },
+          ])
+      : [];
+    const byRequest = new Map<string, Endorsement[]>();
+    for (const e of endorsements) {
+      const list = byRequest.get(e.request_id) ?? [];
+      list.push({
+        entityRef: e.entity_ref,
+        ...(e.team_ref && { teamRef: e.team_ref }),
+        cost: {
+          hoursPerEngineerPerWeek: Number(e.hours_per_engineer_per_week),
+          engineersAffected: Number(e.engineers_affected),
+          ...(e.evidence && { evidence: e.evidence }),
+        },
+        ...(e.comment && { comment: e.comment }),
+        createdBy: e.created_by,
+        createdAt: iso(e.created_at),
+      });
+      byRequest.set(e.request_id, list);
+    }
+    return rows.map(row => toRequest(row, byRequest.get(row.id) ?? []));
+  }
+}
+
+/** Another edit committed between our read and our write. */
+function concurrentEdit(id: string) {
+  return new ConflictError(
+    `Request ${id} was changed by someone else at the same time; reload and try again`,
+  );
+}
+
+function toRequest(
+  row: RequestRow,
+  endorsements: Endorsement[],
+): PlatformRequest {
+  const triaged =
+    row.cost_to_ship !== null &&
+    row.strategic_fit !== null &&
+    row.reversibility !== null;
+  return {
+    id: row.id,
+    version: Number(row.version),
+    title: row.title,
+    description: row.description,
+    kind: row.kind as RequestKind,
+    impactType: row.impact_type as ImpactType,
+    severity: row.severity as Severity,
+    cost: {
+      hoursPerEngineerPerWeek: Number(row.hours_per_engineer_per_week),
+      engineersAffected: Number(row.engineers_affected),
+      ...(row.evidence && { evidence: row.evidence }),
+    },
+    requestingEntityRef: row.requesting_entity_ref,
+    ...(row.requesting_team_ref && {
+      requestingTeamRef: row.requesting_team_ref,
+    }),
+    platformTeamRef: row.platform_team_ref,
+    aboutEntityRefs: JSON.parse(row.about_entity_refs),
+    status: row.status as RequestStatus,
+    ...(row.status_reason && { statusReason: row.status_reason }),
+    ...(row.revisit_on && { revisitOn: row.revisit_on }),
+    ...(triaged && {
+      triage: {
+        costToShip: Number(row.cost_to_ship),
+        strategicFit: Number(row.strategic_fit),
+        reversibility: Number(row.reversibility),
+      },
+    }),
+    endorsements,
+    ...(row.merged_into_id && { mergedIntoId: row.merged_into_id }),
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
