@@ -3,10 +3,15 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { platformRoadmapPermissions } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformTeamsService } from './catalog/PlatformTeamsService';
+import { TeamsImpactedService } from './catalog/TeamsImpactedService';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
+import { RequestStore } from './database/RequestStore';
+import { RequestsService } from './requests/RequestsService';
+import { readScoreWeights } from './scoring/score';
 import {
   platformRoadmapRules,
   platformRoadmapTeamResourceRef,
@@ -27,12 +32,14 @@ export const platformRoadmapPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
@@ -65,8 +72,39 @@ export const platformRoadmapPlugin = createBackendPlugin({
             : DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
         });
 
-        httpRouter.use(await createRouter({ httpAuth, teams, snapshots }));
+        const requestStore = await RequestStore.create({ database });
+        const requests = new RequestsService({
+          catalog: deps.catalog,
+          store: requestStore,
+          teamsImpacted: new TeamsImpactedService(deps.catalog, {
+            dependencyDepth: readDependencyDepth(config),
+          }),
+          weights: readScoreWeights(config),
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            teams,
+            snapshots,
+            requests: {
+              auditor: deps.auditor,
+              permissions: deps.permissions,
+              store: requestStore,
+              requests,
+            },
+          }),
+        );
       },
     });
   },
 });
+
+function readDependencyDepth(config: Config): number {
+  const key = 'platformRoadmap.teamsImpacted.dependencyDepth';
+  const depth = config.getOptionalNumber(key) ?? 1;
+  if (!Number.isInteger(depth) || depth < 1 || depth > 5) {
+    throw new Error(`${key} must be a whole number from 1 to 5, got ${depth}`);
+  }
+  return depth;
+}

@@ -19,6 +19,7 @@ import { ImpactSubject, TeamsImpactedService } from './TeamsImpactedService';
  *   order-ui      (orders)      dependsOn   order-service    (2 hops)
  *   storefront    (web)         dependsOn   order-service    (2 hops)
  *   hidden-svc    (secret-team) dependsOn   build-cache      (hidden from the caller)
+ *   ci-runners    (ci-build)    dependsOn   build-cache      (the platform team itself: not impacted)
  */
 const catalog = () =>
   buildCatalog([
@@ -67,6 +68,12 @@ const catalog = () =>
     },
     {
       kind: 'Component',
+      name: 'ci-runners',
+      owner: 'group:default/ci-build',
+      dependsOn: ['component:default/build-cache'],
+    },
+    {
+      kind: 'Component',
       name: 'hidden-svc',
       owner: 'group:default/secret-team',
       dependsOn: ['component:default/build-cache'],
@@ -80,6 +87,7 @@ const subject: ImpactSubject = {
     'component:default/fraud-scorer',
   ],
   aboutEntityRefs: ['component:default/build-cache', 'api:default/build-api'],
+  platformTeamRef: 'group:default/ci-build',
 };
 
 const caller = mockCredentials.user('user:default/someone');

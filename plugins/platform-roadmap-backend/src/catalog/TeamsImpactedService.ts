@@ -30,6 +30,11 @@ export interface ImpactSubject {
   endorsingEntityRefs: string[];
   /** Platform entities the request is about. */
   aboutEntityRefs: string[];
+  /**
+   * The platform team asked; its own entities that depend on its platform
+   * entities do not make it an impacted team.
+   */
+  platformTeamRef?: string;
 }
 
 const WITH_RELATIONS = [...SUMMARY_FIELDS, 'relations'];
@@ -138,6 +143,8 @@ export class TeamsImpactedService {
     const teams = new Map<string, ImpactedTeam>();
     const asking = new Set<string>();
     const seenReasons = new Set<string>();
+    const platformTeamKey =
+      subject.platformTeamRef && refKey(subject.platformTeamRef);
 
     const credit = (entityRef: string, reason: ImpactReason) => {
       const entity = known.get(refKey(entityRef));
@@ -146,6 +153,7 @@ export class TeamsImpactedService {
         const owner = owners.get(refKey(ownerRef));
         if (!owner) continue;
         const ownerKey = entityKey(owner);
+        if (reason.type === 'depends' && ownerKey === platformTeamKey) continue;
         const reasonKey = `${ownerKey}|${JSON.stringify(reason)}`;
         if (seenReasons.has(reasonKey)) continue;
         seenReasons.add(reasonKey);

@@ -12,12 +12,15 @@ import {
   daysBefore,
   HISTORY_WINDOW_DAYS,
 } from './consumerHistory';
+import { createRequestsRouter, RequestsRouterOptions } from './requestsRouter';
 import { parseTeamRef } from './validation';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   teams: PlatformTeamsService;
   snapshots: ConsumerSnapshotStore;
+  /** The request routes; absent in tests of the team routes alone. */
+  requests?: Omit<RequestsRouterOptions, 'httpAuth' | 'now'>;
   now?: () => Date;
 }
 
@@ -64,6 +67,12 @@ export async function createRouter(
     ]);
     res.json(team);
   });
+
+  if (options.requests) {
+    router.use(
+      createRequestsRouter({ ...options.requests, httpAuth, now: options.now }),
+    );
+  }
 
   return router;
 }

@@ -1,0 +1,272 @@
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  describeValidationError,
+  IMPACT_TYPES,
+  newEndorsementSchema,
+  newRequestSchema,
+  platformRoadmapTeamManagePermission,
+  REQUEST_KINDS,
+  REQUEST_STATUSES,
+  statusChangeSchema,
+  triageSchema,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+import { z } from 'zod';
+import { RequestStore } from '../database/RequestStore';
+import { RequestsService } from '../requests/RequestsService';
+import { audited } from './audit';
+import { parseTeamRef } from './validation';
+
+export interface RequestsRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  store: RequestStore;
+  requests: RequestsService;
+  now?: () => Date;
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(describeValidationError(result.error));
+  }
+  return result.data;
+}
+
+const list = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform(v =>
+      v === undefined ? [] : [v].flat().flatMap(s => s.split(',')),
+    )
+    .pipe(z.array(z.enum(values)));
+
+const backlogQuerySchema = z.object({
+  status: list(REQUEST_STATUSES),
+  kind: list(REQUEST_KINDS),
+  impactType: list(IMPACT_TYPES),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().optional(),
+});
+
+const mergeSchema = z.object({
+  version: z.number().int().min(1),
+  intoId: z.string().min(1, 'is required'),
+});
+
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // fall through
+  }
+  throw new InputError('cursor: is not a cursor this API returned');
+}
+
+const encodeCursor = (offset: number) =>
+  Buffer.from(JSON.stringify({ offset })).toString('base64url');
+
+/** Routes for filing, endorsing, triaging and ranking requests. */
+export function createRequestsRouter(
+  options: RequestsRouterOptions,
+): express.Router {
+  const { httpAuth, permissions, auditor, store, requests } = options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  const user = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return { credentials, by: credentials.principal.userEntityRef };
+  };
+
+  /** Only the target platform team (by default policy) may change a request. */
+  async function authorizeManage(
+    teamRef: string,
+    credentials: BackstageCredentials,
+  ) {
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: platformRoadmapTeamManagePermission,
+          resourceRef: teamRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Only members of ${teamRef} may change its requests`,
+      );
+    }
+  }
+
+  router.post('/requests', async (req, res) => {
+    const { credentials, by } = await user(req);
+    const input = parse(newRequestSchema, req.body);
+    const created = await audited(
+      auditor,
+      {
+        eventId: 'request-file',
+        request: req,
+        meta: {
+          platformTeamRef: input.platformTeamRef,
+          requestingEntityRef: input.requestingEntityRef,
+        },
+      },
+      async () => {
+        const { requestingTeamRef } = await requests.resolveNewRequest(
+          input,
+          credentials,
+        );
+        return store.createRequest(
+          { ...input, requestingTeamRef },
+          { by, at: now() },
+        );
+      },
+      r => ({ requestId: r.id }),
+    );
+    res.status(201).json(created);
+  });
+
+  router.get('/requests', async (req, res) => {
+    const { credentials } = await user(req);
+    const { entityRef } = parse(
+      z.object({ entityRef: z.string().min(1, 'is required') }),
+      req.query,
+    );
+    res.json({
+      items: await requests.rank(
+        { entityRef, includeMerged: true },
+        credentials,
+      ),
+    });
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const request = await store.getRequest(req.params.id);
+    const [ranked] = await requests.rankRequests([request], credentials);
+    res.json({ ...ranked, history: await store.history(request.id) });
+  });
+
+  router.post('/requests/:id/endorsements', async (req, res) => {
+    const { credentials, by } = await user(req);
+    const input = parse(newEndorsementSchema, req.body);
+    const updated = await audited(
+      auditor,
+      {
+        eventId: 'request-endorse',
+        request: req,
+        meta: { requestId: req.params.id, entityRef: input.entityRef },
+      },
+      async () => {
+        await store.getRequest(req.params.id);
+        const { teamRef } = await requests.resolveEndorsement(
+          input,
+          credentials,
+        );
+        return store.addEndorsement(
+          req.params.id,
+          { ...input, teamRef },
+          { by, at: now() },
+        );
+      },
+    );
+    res.status(201).json(updated);
+  });
+
+  router.put('/requests/:id/triage', async (req, res) => {
+    const { credentials, by } = await user(req);
+    const existing = await store.getRequest(req.params.id);
+    await authorizeManage(existing.platformTeamRef, credentials);
+    const { version, ...estimate } = parse(triageSchema, req.body);
+    res.json(
+      await audited(
+        auditor,
+        {
+          eventId: 'request-triage',
+          request: req,
+          meta: { requestId: existing.id, ...estimate },
+        },
+        () => store.triage(existing.id, version, estimate, { by, at: now() }),
+      ),
+    );
+  });
+
+  router.post('/requests/:id/status', async (req, res) => {
+    const { credentials, by } = await user(req);
+    const existing = await store.getRequest(req.params.id);
+    await authorizeManage(existing.platformTeamRef, credentials);
+    const change = parse(statusChangeSchema, req.body);
+    res.json(
+      await audited(
+        auditor,
+        {
+          eventId: 'request-status',
+          request: req,
+          meta: {
+            requestId: existing.id,
+            from: existing.status,
+            to: change.status,
+          },
+        },
+        () => store.changeStatus(existing.id, change, { by, at: now() }),
+      ),
+    );
+  });
+
+  router.post('/requests/:id/merge', async (req, res) => {
+    const { credentials, by } = await user(req);
+    const existing = await store.getRequest(req.params.id);
+    await authorizeManage(existing.platformTeamRef, credentials);
+    const { version, intoId } = parse(mergeSchema, req.body);
+    res.json(
+      await audited(
+        auditor,
+        {
+          eventId: 'request-merge',
+          request: req,
+          meta: { requestId: existing.id, intoId },
+        },
+        () => store.merge(existing.id, version, intoId, { by, at: now() }),
+      ),
+    );
+  });
+
+  router.get('/teams/:namespace/:name/backlog', async (req, res) => {
+    const { credentials } = await user(req);
+    const teamRef = parseTeamRef(req.params.namespace, req.params.name);
+    const query = parse(backlogQuerySchema, req.query);
+    const offset = decodeCursor(query.cursor);
+    const ranked = await requests.rank(
+      {
+        platformTeamRef: teamRef,
+        statuses: query.status,
+        kinds: query.kind,
+        impactTypes: query.impactType,
+      },
+      credentials,
+    );
+    const items = ranked.slice(offset, offset + query.limit);
+    const next = offset + query.limit;
+    res.json({
+      items,
+      totalItems: ranked.length,
+      ...(next < ranked.length && { nextCursor: encodeCursor(next) }),
+    });
+  });
+
+  return router;
+}
