@@ -1,3 +1,4 @@
+import { mockPlatformRoadmapApi } from './__testUtils__/mockApi';
 import {
   discoveryApiRef,
   fetchApiRef,
@@ -52,6 +53,9 @@ describe('platformRoadmapPlugin', () => {
     await expect(client.listTeams()).resolves.toEqual({ items: [] });
     expect(fetch).toHaveBeenCalledWith(
       'http://backstage.test/api/platform-roadmap/teams',
+      {
+        method: 'GET',
+      },
     );
   });
 });
@@ -63,9 +67,8 @@ describe('EntityPlatformRoadmapContent', () => {
   });
 
   it('lazily renders the roadmap for the current entity', async () => {
-    const api: jest.Mocked<PlatformRoadmapApi> = {
-      listTeams: jest.fn(),
-      getTeam: jest.fn(async (_teamRef: string) => ({
+    const api = mockPlatformRoadmapApi({
+      getTeam: async (_teamRef: string) => ({
         team: {
           entityRef: 'group:default/ci-build',
           kind: 'Group',
@@ -75,8 +78,8 @@ describe('EntityPlatformRoadmapContent', () => {
         platformEntities: [],
         consumingTeams: [],
         unownedConsumerCount: 0,
-      })),
-    };
+      }),
+    });
     await renderInTestApp(
       <TestApiProvider apis={[[platformRoadmapApiRef, api]]}>
         <EntityProvider

@@ -77,7 +77,9 @@ describe('PlatformRoadmapClient', () => {
     );
     expect(getBaseUrl).toHaveBeenCalledWith('platform-roadmap');
     expect(fetchSpy).toHaveBeenCalledTimes(1);
-    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams/default/ci-build`);
+    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams/default/ci-build`, {
+      method: 'GET',
+    });
     expect(seen).toEqual([
       {
         method: 'GET',
@@ -94,7 +96,9 @@ describe('PlatformRoadmapClient', () => {
     );
 
     await expect(client.getTeam('ci-build')).resolves.toEqual(team);
-    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams/default/ci-build`);
+    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams/default/ci-build`, {
+      method: 'GET',
+    });
   });
 
   it('URL-encodes namespace and name', async () => {
@@ -114,6 +118,9 @@ describe('PlatformRoadmapClient', () => {
 
     expect(fetchSpy).toHaveBeenCalledWith(
       `${baseUrl}/teams/my%20ns/a%3Fb%23c%26d%25e`,
+      {
+        method: 'GET',
+      },
     );
     expect(seen).toEqual([
       {
@@ -200,7 +207,57 @@ describe('PlatformRoadmapClient', () => {
     );
 
     await expect(client.listTeams()).resolves.toEqual(body);
-    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams`);
+    expect(fetchSpy).toHaveBeenCalledWith(`${baseUrl}/teams`, {
+      method: 'GET',
+    });
     expect(seen).toEqual(['GET /api/platform-roadmap/teams']);
+  });
+
+  it('files a request as JSON and returns the created request', async () => {
+    let received: { contentType: string | null; body: unknown } | undefined;
+    server.use(
+      http.post(`${baseUrl}/requests`, async ({ request }) => {
+        received = {
+          contentType: request.headers.get('content-type'),
+          body: await request.json(),
+        };
+        return HttpResponse.json({ id: 'r1', status: 'open' }, { status: 201 });
+      }),
+    );
+    const body = {
+      title: 'Remote cache misses',
+      kind: 'slowdown' as const,
+      impactType: 'velocity-tax' as const,
+      severity: 'high' as const,
+      cost: { hoursPerEngineerPerWeek: 2, engineersAffected: 12 },
+      requestingEntityRef: 'component:default/checkout-web',
+      platformTeamRef: 'group:default/ci-build',
+    };
+
+    await expect(client.fileRequest(body)).resolves.toMatchObject({
+      id: 'r1',
+    });
+    expect(received).toEqual({ contentType: 'application/json', body });
+  });
+
+  it('asks for the backlog with its filters and cursor', async () => {
+    let search = '';
+    server.use(
+      http.get(`${baseUrl}/teams/default/ci-build/backlog`, ({ request }) => {
+        search = new URL(request.url).search;
+        return HttpResponse.json({ items: [], totalItems: 0 });
+      }),
+    );
+    await client.getBacklog('group:default/ci-build', {
+      status: ['open', 'triaged'],
+      kind: ['bug'],
+      limit: 10,
+      cursor: 'abc',
+    });
+    expect(new URLSearchParams(search).get('status')).toBe('open,triaged');
+    expect(new URLSearchParams(search).get('kind')).toBe('bug');
+    expect(new URLSearchParams(search).get('limit')).toBe('10');
+    expect(new URLSearchParams(search).get('cursor')).toBe('abc');
+    expect(new URLSearchParams(search).has('impactType')).toBe(false);
   });
 });

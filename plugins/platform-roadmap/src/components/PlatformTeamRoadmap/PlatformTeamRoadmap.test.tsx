@@ -16,6 +16,7 @@ import {
 import { screen, within } from '@testing-library/react';
 import { PlatformRoadmapApi, platformRoadmapApiRef } from '../../api';
 import { PlatformTeamRoadmap } from './PlatformTeamRoadmap';
+import { mockPlatformRoadmapApi } from '../../__testUtils__/mockApi';
 
 const groupEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -132,11 +133,7 @@ const fullTeam: PlatformTeam = {
 };
 
 function mockApi(getTeam: PlatformRoadmapApi['getTeam']) {
-  const api: jest.Mocked<PlatformRoadmapApi> = {
-    listTeams: jest.fn(),
-    getTeam: jest.fn(getTeam),
-  };
-  return api;
+  return mockPlatformRoadmapApi({ getTeam });
 }
 
 async function renderRoadmap(api: PlatformRoadmapApi) {
