@@ -27,7 +27,9 @@ test('a platform team page shows its Roadmap tab with data from the backend', as
       r.status() === 200,
   );
   await page.goto('/catalog/default/group/ci-build');
-  await expect(page.getByRole('heading', { name: 'CI & Build' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'CI & Build', level: 2 }),
+  ).toBeVisible();
   await tabs(page).getByRole('link', { name: 'Roadmap' }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/group\/ci-build\/roadmap$/);
 
@@ -57,7 +59,9 @@ test('a platform team page shows its Roadmap tab with data from the backend', as
 test('the Roadmap tab is only on platform team pages', async ({ page }) => {
   await signInAsGuest(page);
   await page.goto('/catalog/default/group/checkout');
-  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Checkout', level: 2 }),
+  ).toBeVisible();
   await expect(
     tabs(page).getByRole('link', { name: 'Overview' }),
   ).toBeVisible();
