@@ -25,10 +25,7 @@ const roadmapEntityContent = EntityContentBlueprint.make({
     path: '/roadmap',
     title: 'Roadmap',
     filter: isPlatformTeamEntity,
-    loader: () =>
-      import('./components/PlatformTeamRoadmap').then(m => (
-        <m.PlatformTeamRoadmap />
-      )),
+    loader: () => import('./components/RoadmapTab').then(m => <m.RoadmapTab />),
   },
 });
 

@@ -1,3 +1,4 @@
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { mockPlatformRoadmapApi } from './__testUtils__/mockApi';
 import {
   discoveryApiRef,
@@ -79,9 +80,15 @@ describe('EntityPlatformRoadmapContent', () => {
         consumingTeams: [],
         unownedConsumerCount: 0,
       }),
+      getBacklog: async () => ({ items: [], totalItems: 0 }),
     });
     await renderInTestApp(
-      <TestApiProvider apis={[[platformRoadmapApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [platformRoadmapApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <EntityProvider
           entity={{
             apiVersion: 'backstage.io/v1alpha1',
@@ -103,5 +110,11 @@ describe('EntityPlatformRoadmapContent', () => {
       await screen.findByText('No platform entities yet'),
     ).toBeInTheDocument();
     expect(api.getTeam).toHaveBeenCalledWith('group:default/ci-build');
+    // the ranked backlog is on the same tab
+    expect(await screen.findByText('No requests here')).toBeInTheDocument();
+    expect(api.getBacklog).toHaveBeenCalledWith(
+      'group:default/ci-build',
+      expect.objectContaining({ status: ['open', 'triaged', 'planned'] }),
+    );
   });
 });

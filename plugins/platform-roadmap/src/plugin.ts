@@ -35,10 +35,7 @@ export const EntityPlatformRoadmapContent = platformRoadmapPlugin.provide(
   createComponentExtension({
     name: 'EntityPlatformRoadmapContent',
     component: {
-      lazy: () =>
-        import('./components/PlatformTeamRoadmap').then(
-          m => m.PlatformTeamRoadmap,
-        ),
+      lazy: () => import('./components/RoadmapTab').then(m => m.RoadmapTab),
     },
   }),
 );

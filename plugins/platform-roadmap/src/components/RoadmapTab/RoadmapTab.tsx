@@ -1,0 +1,25 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { Backlog } from '../Backlog';
+import { PlatformTeamRoadmap } from '../PlatformTeamRoadmap';
+
+/**
+ * The Roadmap tab of a platform team's Group page: who consumes the
+ * platform, and the ranked backlog of what they asked for.
+ *
+ * @public
+ */
+export function RoadmapTab() {
+  const { entity } = useEntity();
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <PlatformTeamRoadmap />
+      </Grid>
+      <Grid item xs={12}>
+        <Backlog teamRef={stringifyEntityRef(entity)} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,1 @@
+export { RoadmapTab } from './RoadmapTab';
