@@ -31,6 +31,14 @@ export interface Config {
         reversibility?: number;
       };
     };
+    /**
+     * Demo data: a YAML file of example requests (see
+     * examples/requests.yaml), loaded when the database has no request yet.
+     * Leave unset in production.
+     */
+    exampleData?: {
+      requests?: string;
+    };
     /** The task that records each platform team's consuming teams daily. */
     consumerSnapshots?: {
       /**

@@ -12,6 +12,7 @@ import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
 import { RequestStore } from './database/RequestStore';
 import { RequestsService } from './requests/RequestsService';
 import { readScoreWeights } from './scoring/score';
+import { seedExampleRequests } from './seed/seedExampleRequests';
 import {
   platformRoadmapRules,
   platformRoadmapTeamResourceRef,
@@ -73,6 +74,16 @@ export const platformRoadmapPlugin = createBackendPlugin({
         });
 
         const requestStore = await RequestStore.create({ database });
+        const exampleRequests = config.getOptionalString(
+          'platformRoadmap.exampleData.requests',
+        );
+        if (exampleRequests) {
+          await seedExampleRequests({
+            file: exampleRequests,
+            store: requestStore,
+            logger: deps.logger,
+          });
+        }
         const requests = new RequestsService({
           catalog: deps.catalog,
           store: requestStore,
