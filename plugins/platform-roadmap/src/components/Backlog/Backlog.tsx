@@ -26,6 +26,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformRoadmapApiRef } from '../../api';
 import {
@@ -35,6 +36,13 @@ import {
   STATUS_LABELS,
 } from './labels';
 import { TriageDialog } from './TriageDialog';
+
+const useStyles = makeStyles({
+  // Numbers, statuses and buttons stay on one line; titles wrap.
+  table: {
+    '& th, & td:not(:nth-child(2)) ': { whiteSpace: 'nowrap' },
+  },
+});
 
 const OPEN_STATUSES: RequestStatus[] = ['open', 'triaged', 'planned'];
 const PAGE_SIZE = 25;
@@ -112,6 +120,7 @@ function Details({ item }: { item: RankedRequest }) {
  * (and why), its score (and how it adds up); members triage from here.
  */
 export function Backlog({ teamRef }: { teamRef: string }) {
+  const classes = useStyles();
   const api = useApi(platformRoadmapApiRef);
   const { allowed: canManage } = usePermission({
     permission: platformRoadmapTeamManagePermission,
@@ -181,7 +190,7 @@ export function Backlog({ teamRef }: { teamRef: string }) {
   } else {
     content = (
       <>
-        <Table size="small" aria-label="Backlog">
+        <Table size="small" aria-label="Backlog" className={classes.table}>
           <TableHead>
             <TableRow>
               <TableCell>#</TableCell>
@@ -189,10 +198,24 @@ export function Backlog({ teamRef }: { teamRef: string }) {
               <TableCell>Asked by</TableCell>
               <TableCell align="right">Teams impacted</TableCell>
               <TableCell>Severity</TableCell>
-              <TableCell align="right">Cost (h/week)</TableCell>
-              <TableCell align="right">Ship (eng-qtrs)</TableCell>
-              <TableCell align="right">Fit</TableCell>
-              <TableCell align="right">Reversibility</TableCell>
+              <TableCell
+                align="right"
+                title="Engineer-hours lost per week, endorsers included"
+              >
+                h/week
+              </TableCell>
+              <TableCell
+                align="right"
+                title="Cost to ship, in engineer-quarters"
+              >
+                Ship
+              </TableCell>
+              <TableCell align="right" title="Strategic fit, 1–5">
+                Fit
+              </TableCell>
+              <TableCell align="right" title="Reversibility, 1–5">
+                Rev.
+              </TableCell>
               <TableCell align="right">Score</TableCell>
               <TableCell>Status</TableCell>
               {canManage && <TableCell />}
