@@ -190,129 +190,133 @@ export function Backlog({ teamRef }: { teamRef: string }) {
   } else {
     content = (
       <>
-        <Table size="small" aria-label="Backlog" className={classes.table}>
-          <TableHead>
-            <TableRow>
-              <TableCell>#</TableCell>
-              <TableCell>Request</TableCell>
-              <TableCell>Asked by</TableCell>
-              <TableCell align="right">Teams impacted</TableCell>
-              <TableCell>Severity</TableCell>
-              <TableCell
-                align="right"
-                title="Engineer-hours lost per week, endorsers included"
-              >
-                h/week
-              </TableCell>
-              <TableCell
-                align="right"
-                title="Cost to ship, in engineer-quarters"
-              >
-                Ship
-              </TableCell>
-              <TableCell align="right" title="Strategic fit, 1–5">
-                Fit
-              </TableCell>
-              <TableCell align="right" title="Reversibility, 1–5">
-                Rev.
-              </TableCell>
-              <TableCell align="right">Score</TableCell>
-              <TableCell>Status</TableCell>
-              {canManage && <TableCell />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {items.map(item => {
-              const { request, teamsImpacted, score } = item;
-              const open = expanded === request.id;
-              const hours =
-                weeklyHours(request.cost) +
-                request.endorsements.reduce(
-                  (n, e) => n + weeklyHours(e.cost),
-                  0,
-                );
-              return (
-                <Fragment key={request.id}>
-                  <TableRow>
-                    <TableCell>{item.rank}</TableCell>
-                    <TableCell>
-                      <Typography variant="body2">{request.title}</Typography>
-                      {teamsImpacted.strongSignal && (
-                        <Chip
-                          size="small"
-                          color="secondary"
-                          label={`Strong signal: ${teamsImpacted.askingTeamCount} teams asking`}
-                        />
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {request.requestingTeamRef ? (
-                        <EntityRefLink entityRef={request.requestingTeamRef} />
-                      ) : (
-                        <EntityRefLink
-                          entityRef={request.requestingEntityRef}
-                        />
-                      )}
-                      {request.endorsements.length > 0 &&
-                        ` +${request.endorsements.length}`}
-                    </TableCell>
-                    <TableCell align="right">
-                      <Button
-                        size="small"
-                        aria-expanded={open}
-                        aria-label={`${teamsImpacted.teams.length} teams impacted: show why`}
-                        onClick={() =>
-                          setExpanded(open ? undefined : request.id)
-                        }
-                      >
-                        {teamsImpacted.teams.length}
-                      </Button>
-                    </TableCell>
-                    <TableCell>
-                      {SEVERITY_LABELS[request.severity]}{' '}
-                      <Typography variant="caption" color="textSecondary">
-                        {IMPACT_LABELS[request.impactType]}
-                      </Typography>
-                    </TableCell>
-                    <TableCell align="right">{Math.round(hours)}</TableCell>
-                    <TableCell align="right">
-                      {request.triage?.costToShip ?? '—'}
-                    </TableCell>
-                    <TableCell align="right">
-                      {request.triage?.strategicFit ?? '—'}
-                    </TableCell>
-                    <TableCell align="right">
-                      {request.triage?.reversibility ?? '—'}
-                    </TableCell>
-                    <TableCell align="right">
-                      <strong>{score.total}</strong>
-                    </TableCell>
-                    <TableCell>{STATUS_LABELS[request.status]}</TableCell>
-                    {canManage && (
+        <Box style={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Backlog" className={classes.table}>
+            <TableHead>
+              <TableRow>
+                <TableCell>#</TableCell>
+                <TableCell>Request</TableCell>
+                <TableCell>Asked by</TableCell>
+                <TableCell align="right">Teams impacted</TableCell>
+                <TableCell>Severity</TableCell>
+                <TableCell
+                  align="right"
+                  title="Engineer-hours lost per week, endorsers included"
+                >
+                  h/week
+                </TableCell>
+                <TableCell
+                  align="right"
+                  title="Cost to ship, in engineer-quarters"
+                >
+                  Ship
+                </TableCell>
+                <TableCell align="right" title="Strategic fit, 1–5">
+                  Fit
+                </TableCell>
+                <TableCell align="right" title="Reversibility, 1–5">
+                  Rev.
+                </TableCell>
+                <TableCell align="right">Score</TableCell>
+                <TableCell>Status</TableCell>
+                {canManage && <TableCell />}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {items.map(item => {
+                const { request, teamsImpacted, score } = item;
+                const open = expanded === request.id;
+                const hours =
+                  weeklyHours(request.cost) +
+                  request.endorsements.reduce(
+                    (n, e) => n + weeklyHours(e.cost),
+                    0,
+                  );
+                return (
+                  <Fragment key={request.id}>
+                    <TableRow>
+                      <TableCell>{item.rank}</TableCell>
                       <TableCell>
+                        <Typography variant="body2">{request.title}</Typography>
+                        {teamsImpacted.strongSignal && (
+                          <Chip
+                            size="small"
+                            color="secondary"
+                            label={`Strong signal: ${teamsImpacted.askingTeamCount} teams asking`}
+                          />
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {request.requestingTeamRef ? (
+                          <EntityRefLink
+                            entityRef={request.requestingTeamRef}
+                          />
+                        ) : (
+                          <EntityRefLink
+                            entityRef={request.requestingEntityRef}
+                          />
+                        )}
+                        {request.endorsements.length > 0 &&
+                          ` +${request.endorsements.length}`}
+                      </TableCell>
+                      <TableCell align="right">
                         <Button
                           size="small"
-                          variant="outlined"
-                          onClick={() => setTriaging(item)}
-                          aria-label={`Triage ${request.title}`}
+                          aria-expanded={open}
+                          aria-label={`${teamsImpacted.teams.length} teams impacted: show why`}
+                          onClick={() =>
+                            setExpanded(open ? undefined : request.id)
+                          }
                         >
-                          Triage
+                          {teamsImpacted.teams.length}
                         </Button>
                       </TableCell>
-                    )}
-                  </TableRow>
-                  {open && (
-                    <TableRow>
-                      <TableCell colSpan={canManage ? 12 : 11}>
-                        <Details item={item} />
+                      <TableCell>
+                        {SEVERITY_LABELS[request.severity]}{' '}
+                        <Typography variant="caption" color="textSecondary">
+                          {IMPACT_LABELS[request.impactType]}
+                        </Typography>
                       </TableCell>
+                      <TableCell align="right">{Math.round(hours)}</TableCell>
+                      <TableCell align="right">
+                        {request.triage?.costToShip ?? '—'}
+                      </TableCell>
+                      <TableCell align="right">
+                        {request.triage?.strategicFit ?? '—'}
+                      </TableCell>
+                      <TableCell align="right">
+                        {request.triage?.reversibility ?? '—'}
+                      </TableCell>
+                      <TableCell align="right">
+                        <strong>{score.total}</strong>
+                      </TableCell>
+                      <TableCell>{STATUS_LABELS[request.status]}</TableCell>
+                      {canManage && (
+                        <TableCell>
+                          <Button
+                            size="small"
+                            variant="outlined"
+                            onClick={() => setTriaging(item)}
+                            aria-label={`Triage ${request.title}`}
+                          >
+                            Triage
+                          </Button>
+                        </TableCell>
+                      )}
                     </TableRow>
-                  )}
-                </Fragment>
-              );
-            })}
-          </TableBody>
-        </Table>
+                    {open && (
+                      <TableRow>
+                        <TableCell colSpan={canManage ? 12 : 11}>
+                          <Details item={item} />
+                        </TableCell>
+                      </TableRow>
+                    )}
+                  </Fragment>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Box>
         {moreError && <ResponseErrorPanel error={moreError} />}
         {nextCursor && (
           <Box mt={1}>
