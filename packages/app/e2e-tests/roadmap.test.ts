@@ -69,3 +69,41 @@ test('the Roadmap tab is only on platform team pages', async ({ page }) => {
     0,
   );
 });
+
+test('a platform team member triages a request in the ranked backlog', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/group/ci-build/roadmap');
+
+  const backlog = page.getByRole('table', { name: 'Backlog' });
+  const top = backlog.getByRole('row').nth(1);
+  await expect(top).toContainText('Remote cache misses on every CI run');
+  await expect(top).toContainText('Strong signal: 3 teams asking');
+
+  // Teams impacted open with the reason each team counts.
+  await top.getByRole('button', { name: /teams impacted: show why/ }).click();
+  await expect(
+    page.getByRole('list', { name: 'Teams impacted' }),
+  ).toContainText('filed it from component:default/checkout-service');
+
+  // The guest is a member of CI & Build, so may triage.
+  const row = backlog.getByRole('row', {
+    name: /Build status webhooks for the merge queue/,
+  });
+  await expect(row).toContainText('Open');
+  await row
+    .getByRole('button', {
+      name: 'Triage Build status webhooks for the merge queue',
+    })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Cost to ship (engineer-quarters)').fill('0.5');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    backlog.getByRole('row', {
+      name: /Build status webhooks for the merge queue/,
+    }),
+  ).toContainText('Triaged');
+});
