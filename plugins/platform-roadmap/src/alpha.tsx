@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
 
@@ -30,6 +33,21 @@ const roadmapEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * Requests filed or endorsed from a Component, API or System, and the form
+ * to file one, on its Overview.
+ */
+const requestsEntityCard = EntityCardBlueprint.make({
+  name: 'requests',
+  params: {
+    filter: { kind: { $in: ['component', 'api', 'system'] } },
+    loader: () =>
+      import('./components/EntityRequestsCard').then(m => (
+        <m.EntityRequestsCard />
+      )),
+  },
+});
+
+/**
  * The Platform Roadmap plugin for apps on the new frontend system.
  *
  * @alpha
@@ -38,5 +56,5 @@ export default createFrontendPlugin({
   pluginId: 'platform-roadmap',
   title: 'Platform Roadmap',
   info: { packageJson: () => import('../package.json') },
-  extensions: [platformRoadmapApi, roadmapEntityContent],
+  extensions: [platformRoadmapApi, roadmapEntityContent, requestsEntityCard],
 });

@@ -5,6 +5,10 @@
  *
  * @packageDocumentation
  */
-export { platformRoadmapPlugin, EntityPlatformRoadmapContent } from './plugin';
+export {
+  platformRoadmapPlugin,
+  EntityPlatformRequestsCard,
+  EntityPlatformRoadmapContent,
+} from './plugin';
 export * from './api';
 export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

@@ -39,3 +39,21 @@ export const EntityPlatformRoadmapContent = platformRoadmapPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Platform requests" card for Component, API and System pages: what
+ * this entity filed or endorsed, and a form to file a request.
+ *
+ * @public
+ */
+export const EntityPlatformRequestsCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformRequestsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRequestsCard').then(
+          m => m.EntityRequestsCard,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,1 @@
+export { EntityRequestsCard } from './EntityRequestsCard';

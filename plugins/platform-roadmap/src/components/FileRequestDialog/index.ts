@@ -1,0 +1,5 @@
+export { FileRequestDialog } from './FileRequestDialog';
+export type {
+  FileRequestDialogProps,
+  PlatformTeamOption,
+} from './FileRequestDialog';
