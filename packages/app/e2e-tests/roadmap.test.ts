@@ -107,3 +107,51 @@ test('a platform team member triages a request in the ranked backlog', async ({
     }),
   ).toContainText('Triaged');
 });
+
+test('a consuming team files a request from its component and follows it to triage', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  const title = `Cache warm-up for release branches ${Date.now()}`;
+
+  // File from the Checkout Web component (the guest is in Checkout).
+  await page.goto('/catalog/default/component/checkout-web');
+  const card = page.getByRole('table', { name: 'Platform requests' });
+  await page.getByRole('button', { name: 'File a request' }).click();
+  const dialog = page.getByRole('dialog', { name: 'File a platform request' });
+  // Checkout Web depends on CI & Build's cache, among others; pick CI & Build.
+  await dialog
+    .getByLabel('Platform team')
+    .selectOption({ label: 'CI & Build' });
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Hours lost per engineer per week').fill('3');
+  await dialog.getByLabel('Engineers affected').fill('10');
+  await expect(dialog).toContainText('≈ 30 engineer-hours per week');
+  await dialog.getByRole('button', { name: 'File request' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(
+    card.getByRole('row', { name: new RegExp(title) }),
+  ).toContainText('Open');
+
+  // As a member of CI & Build, find it in the backlog and triage it.
+  await page.goto('/catalog/default/group/ci-build/roadmap');
+  const backlog = page.getByRole('table', { name: 'Backlog' });
+  const row = backlog.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText('Open');
+  await row.getByRole('button', { name: /teams impacted: show why/ }).click();
+  await expect(
+    page.getByRole('list', { name: 'Teams impacted' }),
+  ).toContainText('filed it from component:default/checkout-web');
+  await row.getByRole('button', { name: `Triage ${title}` }).click();
+  const triage = page.getByRole('dialog');
+  await triage.getByLabel('Cost to ship (engineer-quarters)').fill('1');
+  await triage.getByRole('button', { name: 'Save' }).click();
+  await expect(triage).toBeHidden();
+  await expect(row).toContainText('Triaged');
+
+  // Back on the component page, the request shows its new status.
+  await page.goto('/catalog/default/component/checkout-web');
+  await expect(
+    card.getByRole('row', { name: new RegExp(title) }),
+  ).toContainText('Triaged');
+});
