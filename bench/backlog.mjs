@@ -61,7 +61,13 @@ const about = target.platformEntities
   .filter(e => e.kind === 'Component' || e.kind === 'API')
   .map(e => e.entityRef);
 
-const existing = (await api(`/teams/${team.split(':')[1]}/backlog?status=open,triaged,planned,deprioritized,declined,shipped&limit=1`)).totalItems;
+const existing = (
+  await api(
+    `/teams/${
+      team.split(':')[1]
+    }/backlog?status=open,triaged,planned,deprioritized,declined,shipped&limit=1`,
+  )
+).totalItems;
 const toFile = Math.max(0, requests - existing);
 const severities = ['low', 'medium', 'high', 'critical'];
 let started = Date.now();
@@ -73,7 +79,10 @@ for (let i = 0; i < toFile; i++) {
       kind: 'slowdown',
       impactType: 'velocity-tax',
       severity: severities[i % 4],
-      cost: { hoursPerEngineerPerWeek: 1 + (i % 5), engineersAffected: 2 + (i % 9) },
+      cost: {
+        hoursPerEngineerPerWeek: 1 + (i % 5),
+        engineersAffected: 2 + (i % 9),
+      },
       requestingEntityRef: consumers[i % consumers.length],
       platformTeamRef: team,
       aboutEntityRefs: [about[i % about.length]],
@@ -89,7 +98,9 @@ for (let r = 0; r < runs; r++) {
   const before = catalogCalls();
   started = process.hrtime.bigint();
   const page = await api(
-    `/teams/${team.split(':')[1]}/backlog?status=open,triaged,planned,deprioritized,declined,shipped&limit=25`,
+    `/teams/${
+      team.split(':')[1]
+    }/backlog?status=open,triaged,planned,deprioritized,declined,shipped&limit=25`,
   );
   times.push(Number(process.hrtime.bigint() - started) / 1e6);
   // the log is written asynchronously; give it a moment
@@ -107,7 +118,11 @@ console.log(
       filed: toFile,
       fileSeconds,
       runs,
-      backlogMs: { min: Math.round(times[0]), median: Math.round(median), max: Math.round(times.at(-1)) },
+      backlogMs: {
+        min: Math.round(times[0]),
+        median: Math.round(median),
+        max: Math.round(times.at(-1)),
+      },
       catalogRoundTripsPerBacklog: calls,
     },
     null,
