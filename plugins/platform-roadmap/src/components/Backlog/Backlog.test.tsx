@@ -20,7 +20,8 @@ const request: PlatformRequest = {
   id: 'r1',
   version: 1,
   title: 'Remote cache misses on every CI run',
-  description: '',
+  description:
+    'Builds **never** hit the cache. <img src=x onerror="window.pwned=1"> [x](javascript:alert(1))',
   kind: 'slowdown',
   impactType: 'velocity-tax',
   severity: 'high',
@@ -168,6 +169,11 @@ describe('Backlog', () => {
     expect(
       screen.getByRole('table', { name: 'Score breakdown' }),
     ).toHaveTextContent('10 × log2(1 + 3 teams)');
+    // The description is Markdown, rendered sanitized.
+    expect(screen.getByText('never').tagName).toBe('STRONG');
+    expect(document.querySelector('img[onerror]')).toBeNull();
+    expect((window as { pwned?: number }).pwned).toBeUndefined();
+    expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
   });
 
   it('shows an empty state and errors', async () => {

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import {
   EmptyState,
   InfoCard,
+  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -55,8 +56,22 @@ function statusesFor(choice: string): RequestStatus[] {
 }
 
 function Details({ item }: { item: RankedRequest }) {
+  const { request } = item;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 32 }} py={1}>
+      {(request.description || request.cost.evidence) && (
+        <Box minWidth={280} maxWidth={480}>
+          <Typography variant="subtitle2">What they said</Typography>
+          {request.cost.evidence && (
+            <Typography variant="body2">
+              Evidence: {request.cost.evidence}
+            </Typography>
+          )}
+          {request.description && (
+            <MarkdownContent content={request.description} />
+          )}
+        </Box>
+      )}
       <Box minWidth={280}>
         <Typography variant="subtitle2">
           Teams impacted ({item.teamsImpacted.teams.length})
