@@ -18,15 +18,8 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { platformRoadmapApiRef } from '../../api';
+import { errorMessage } from '../FileRequestDialog/helpers';
 import { STATUS_LABELS } from './labels';
-
-function messageOf(error: unknown): string {
-  const e = error as {
-    body?: { error?: { message?: string } };
-    message?: string;
-  };
-  return e.body?.error?.message ?? e.message ?? String(error);
-}
 
 /** Errors by field path, from a zod error message "a: x; b: y". */
 function fieldErrors(message: string): Record<string, string> {
@@ -104,7 +97,7 @@ export function TriageDialog(props: {
       }
       onSaved();
     } catch (error) {
-      setFailure(messageOf(error));
+      setFailure(errorMessage(error));
     } finally {
       setSaving(false);
     }
