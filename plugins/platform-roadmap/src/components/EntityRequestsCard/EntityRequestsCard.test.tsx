@@ -369,7 +369,8 @@ describe('EntityRequestsCard', () => {
       cost: { hoursPerEngineerPerWeek: 2, engineersAffected: 15 },
       requestingEntityRef: ENTITY_REF,
       platformTeamRef: 'group:default/ci-build',
-      aboutEntityRefs: [],
+      // the CI & Build entity this component depends on
+      aboutEntityRefs: ['component:default/CI & Build-service'],
     });
     expect(getEntityRequests).toHaveBeenCalledTimes(2);
     await waitFor(() =>
@@ -420,13 +421,20 @@ describe('platformTeamOptions', () => {
         entityRef: 'group:default/ci-build',
         title: 'CI & Build',
         dependedOn: true,
+        usedEntityRefs: ['component:default/CI & Build-service'],
       },
       {
         entityRef: 'group:default/identity',
         title: 'Identity',
         dependedOn: false,
+        usedEntityRefs: [],
       },
-      { entityRef: 'group:default/data', title: 'Data', dependedOn: false },
+      {
+        entityRef: 'group:default/data',
+        title: 'Data',
+        dependedOn: false,
+        usedEntityRefs: [],
+      },
     ]);
   });
 
@@ -438,7 +446,12 @@ describe('platformTeamOptions', () => {
     expect(
       platformTeamOptions([untitled], 'Component:default/Checkout'),
     ).toEqual([
-      { entityRef: 'group:default/infra', title: 'infra', dependedOn: true },
+      {
+        entityRef: 'group:default/infra',
+        title: 'infra',
+        dependedOn: true,
+        usedEntityRefs: ['component:default/Infra-service'],
+      },
     ]);
   });
 });

@@ -40,15 +40,21 @@ export function platformTeamOptions(
   teams: PlatformTeam[],
   entityRef: string,
 ): PlatformTeamOption[] {
-  const options = teams.map(team => ({
-    entityRef: team.team.entityRef,
-    title: team.team.title ?? team.team.name,
-    dependedOn: team.consumingTeams.some(consumer =>
-      consumer.via.some(edge =>
-        sameEntityRef(edge.consumer.entityRef, entityRef),
+  const options = teams.map(team => {
+    const used = new Set(
+      team.consumingTeams.flatMap(consumer =>
+        consumer.via
+          .filter(edge => sameEntityRef(edge.consumer.entityRef, entityRef))
+          .map(edge => edge.platformEntityRef),
       ),
-    ),
-  }));
+    );
+    return {
+      entityRef: team.team.entityRef,
+      title: team.team.title ?? team.team.name,
+      dependedOn: used.size > 0,
+      usedEntityRefs: [...used],
+    };
+  });
   return [
     ...options.filter(option => option.dependedOn),
     ...options.filter(option => !option.dependedOn),

@@ -45,6 +45,11 @@ export interface PlatformTeamOption {
   title: string;
   /** Whether the requesting entity depends on one of the team's entities. */
   dependedOn: boolean;
+  /**
+   * The team's platform entities the requesting entity uses; a request to
+   * the team is about them, which counts their other dependents as impacted.
+   */
+  usedEntityRefs?: string[];
 }
 
 /**
@@ -269,6 +274,9 @@ function FileRequestForm(props: FileRequestDialogProps) {
         cost,
         requestingEntityRef: entityRef,
         platformTeamRef,
+        aboutEntityRefs:
+          platformTeams.find(t => t.entityRef === platformTeamRef)
+            ?.usedEntityRefs ?? [],
       },
       { error: friendlyError },
     );
