@@ -250,17 +250,12 @@ export class RequestStore {
       const row = await this.requireVersion(tx, requestId, version);
       const toStatus: RequestStatus =
         row.status === 'open' ? 'triaged' : (row.status as RequestStatus);
-      const updated = await tx<RequestRow>('requests')
-        .where({ id: requestId, version })
-        .update({
-          cost_to_ship: estimate.costToShip,
-          strategic_fit: estimate.strategicFit,
-          reversibility: estimate.reversibility,
-          status: toStatus,
-          version: version + 1,
-          updated_at: actor.at,
-        });
-      if (updated === 0) throw concurrentEdit(requestId);
+      await this.updateVersion(tx, requestId, version, actor.at, {
+        cost_to_ship: estimate.costToShip,
+        strategic_fit: estimate.strategicFit,
+        reversibility: estimate.reversibility,
+        status: toStatus,
+      });
       await this.addHistory(tx, {
         requestId,
         at: actor.at,
@@ -295,17 +290,12 @@ export class RequestStore {
           }`,
         );
       }
-      const updated = await tx<RequestRow>('requests')
-        .where({ id: requestId, version: change.version })
-        .update({
-          status: change.status,
-          status_reason: change.reason ?? null,
-          revisit_on:
-            change.status === 'deprioritized' ? change.revisitOn ?? null : null,
-          version: change.version + 1,
-          updated_at: actor.at,
-        });
-      if (updated === 0) throw concurrentEdit(requestId);
+      await this.updateVersion(tx, requestId, change.version, actor.at, {
+        status: change.status,
+        status_reason: change.reason ?? null,
+        revisit_on:
+          change.status === 'deprioritized' ? change.revisitOn ?? null : null,
+      });
       await this.addHistory(tx, {
         requestId,
         at: actor.at,
@@ -379,14 +369,9 @@ export class RequestStore {
       if (moved.length) {
         await tx<EndorsementRow>('request_endorsements').insert(moved);
       }
-      const updated = await tx<RequestRow>('requests')
-        .where({ id: duplicateId, version })
-        .update({
-          merged_into_id: intoId,
-          version: version + 1,
-          updated_at: actor.at,
-        });
-      if (updated === 0) throw concurrentEdit(duplicateId);
+      await this.updateVersion(tx, duplicateId, version, actor.at, {
+        merged_into_id: intoId,
+      });
       await tx<RequestRow>('requests')
         .where({ id: intoId })
         .update({ updated_at: actor.at });
@@ -455,6 +440,28 @@ export class RequestStore {
     return row;
   }
 
+  /**
+   * Writes a change made on `version` and moves the request to the next
+   * version. A concurrent edit that committed after our read leaves no row
+   * at that version: ConflictError rather than a silent overwrite.
+   */
+  private async updateVersion(
+    tx: Knex,
+    id: string,
+    version: number,
+    at: Date,
+    patch: Partial<RequestRow>,
+  ) {
+    const updated = await tx<RequestRow>('requests')
+      .where({ id, version })
+      .update({ ...patch, version: version + 1, updated_at: at });
+    if (updated === 0) {
+      throw new ConflictError(
+        `Request ${id} was changed by someone else at the same time; reload and try again`,
+      );
+    }
+  }
+
   private async addHistory(
     db: Knex,
     entry: {
@@ -511,13 +518,6 @@ export class RequestStore {
     }
     return rows.map(row => toRequest(row, byRequest.get(row.id) ?? []));
   }
-}
-
-/** Another edit committed between our read and our write. */
-function concurrentEdit(id: string) {
-  return new ConflictError(
-    `Request ${id} was changed by someone else at the same time; reload and try again`,
-  );
 }
 
 function toRequest(

@@ -31,6 +31,36 @@ function fieldErrors(message: string): Record<string, string> {
   return out;
 }
 
+/** A 1–5 rating as a labelled select. */
+function ScaleField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint: string;
+}) {
+  return (
+    <TextField
+      select
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      error={!!props.error}
+      helperText={props.error ?? props.hint}
+      fullWidth
+      margin="dense"
+    >
+      {[1, 2, 3, 4, 5].map(n => (
+        <MenuItem key={n} value={String(n)}>
+          {n}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /**
  * The platform team's triage: estimates for the score, and a status change
  * with its reason. Each is saved on its own, naming the version it saw.
@@ -103,7 +133,6 @@ export function TriageDialog(props: {
     }
   }
 
-  const scale = [1, 2, 3, 4, 5];
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>Triage: {request.title}</DialogTitle>
@@ -121,45 +150,22 @@ export function TriageDialog(props: {
           margin="dense"
           required
         />
-        <TextField
-          select
+        <ScaleField
           id="triage-strategic-fit"
           label="Strategic fit (1–5)"
           value={strategicFit}
-          onChange={e => setStrategicFit(e.target.value)}
-          error={!!errors.strategicFit}
-          helperText={
-            errors.strategicFit ??
-            'Does it align with stated company direction?'
-          }
-          fullWidth
-          margin="dense"
-        >
-          {scale.map(n => (
-            <MenuItem key={n} value={String(n)}>
-              {n}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+          onChange={setStrategicFit}
+          error={errors.strategicFit}
+          hint="Does it align with stated company direction?"
+        />
+        <ScaleField
           id="triage-reversibility"
           label="Reversibility (1–5)"
           value={reversibility}
-          onChange={e => setReversibility(e.target.value)}
-          error={!!errors.reversibility}
-          helperText={
-            errors.reversibility ?? 'Can a partial version ship and iterate?'
-          }
-          fullWidth
-          margin="dense"
-        >
-          {scale.map(n => (
-            <MenuItem key={n} value={String(n)}>
-              {n}
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={setReversibility}
+          error={errors.reversibility}
+          hint="Can a partial version ship and iterate?"
+        />
         <TextField
           select
           id="triage-status"
