@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './types';
 export * from './requests';
 export * from './validation';
+export * from './roadmap';
+export * from './roadmapValidation';

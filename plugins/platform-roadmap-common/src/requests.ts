@@ -121,6 +121,10 @@ export interface PlatformRequest {
   /** For deprioritized requests: when to look again (YYYY-MM-DD). */
   revisitOn?: string;
   triage?: TriageEstimate;
+  /** The theme it is planned under. */
+  themeId?: string;
+  /** The quarter it is committed for (`2026-Q4`). */
+  plannedQuarter?: string;
   endorsements: Endorsement[];
   /** Set when this request was merged into another as a duplicate. */
   mergedIntoId?: string;

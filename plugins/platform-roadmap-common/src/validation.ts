@@ -7,7 +7,8 @@ import {
   SEVERITIES,
 } from './requests';
 
-const entityRef = z.string().refine(
+/** An entity ref such as `component:default/my-service`. @public */
+export const entityRefSchema = z.string().refine(
   value => {
     try {
       parseEntityRef(value);
@@ -45,16 +46,16 @@ export const newRequestSchema = z.object({
   impactType: z.enum(IMPACT_TYPES),
   severity: z.enum(SEVERITIES),
   cost: costEstimateSchema,
-  requestingEntityRef: entityRef,
-  platformTeamRef: entityRef,
-  aboutEntityRefs: z.array(entityRef).max(20).default([]),
+  requestingEntityRef: entityRefSchema,
+  platformTeamRef: entityRefSchema,
+  aboutEntityRefs: z.array(entityRefSchema).max(20).default([]),
 });
 /** @public */
 export type NewRequest = z.input<typeof newRequestSchema>;
 
 /** Body of `POST /requests/:id/endorsements`. @public */
 export const newEndorsementSchema = z.object({
-  entityRef,
+  entityRef: entityRefSchema,
   cost: costEstimateSchema,
   comment: z.string().trim().max(2000).optional(),
 });
@@ -81,6 +82,13 @@ export const statusChangeSchema = z
     status: z.enum(REQUEST_STATUSES),
     reason: z.string().trim().max(2000).optional(),
     revisitOn: z.iso.date().optional(),
+    /** When planning: the theme it is planned under. */
+    themeId: z.string().min(1).optional(),
+    /** When planning: the quarter it is committed for (`2026-Q4`). */
+    quarter: z
+      .string()
+      .regex(/^\d{4}-Q[1-4]$/, 'must be a quarter such as 2026-Q4')
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (

@@ -27,5 +27,54 @@ export function mockPlatformRoadmapApi(
       implementation.changeStatus ?? unimplemented('changeStatus'),
     ),
     merge: jest.fn(implementation.merge ?? unimplemented('merge')),
+    setRequestTheme: jest.fn(
+      implementation.setRequestTheme ?? unimplemented('setRequestTheme'),
+    ),
+    getRoadmap: jest.fn(
+      implementation.getRoadmap ?? unimplemented('getRoadmap'),
+    ),
+    createTheme: jest.fn(
+      implementation.createTheme ?? unimplemented('createTheme'),
+    ),
+    updateTheme: jest.fn(
+      implementation.updateTheme ?? unimplemented('updateTheme'),
+    ),
+    deleteTheme: jest.fn(
+      implementation.deleteTheme ?? unimplemented('deleteTheme'),
+    ),
+    createObjective: jest.fn(
+      implementation.createObjective ?? unimplemented('createObjective'),
+    ),
+    updateObjective: jest.fn(
+      implementation.updateObjective ?? unimplemented('updateObjective'),
+    ),
+    deleteObjective: jest.fn(
+      implementation.deleteObjective ?? unimplemented('deleteObjective'),
+    ),
+    createKeyResult: jest.fn(
+      implementation.createKeyResult ?? unimplemented('createKeyResult'),
+    ),
+    updateKeyResult: jest.fn(
+      implementation.updateKeyResult ?? unimplemented('updateKeyResult'),
+    ),
+    deleteKeyResult: jest.fn(
+      implementation.deleteKeyResult ?? unimplemented('deleteKeyResult'),
+    ),
+    checkIn: jest.fn(implementation.checkIn ?? unimplemented('checkIn')),
+    createCommitment: jest.fn(
+      implementation.createCommitment ?? unimplemented('createCommitment'),
+    ),
+    updateCommitment: jest.fn(
+      implementation.updateCommitment ?? unimplemented('updateCommitment'),
+    ),
+    deleteCommitment: jest.fn(
+      implementation.deleteCommitment ?? unimplemented('deleteCommitment'),
+    ),
+    getEntityRoadmap: jest.fn(
+      implementation.getEntityRoadmap ?? unimplemented('getEntityRoadmap'),
+    ),
+    getIncomingRoadmap: jest.fn(
+      implementation.getIncomingRoadmap ?? unimplemented('getIncomingRoadmap'),
+    ),
   } as jest.Mocked<PlatformRoadmapApi>;
 }

@@ -1,6 +1,23 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CheckInInput,
+  Commitment,
+  CommitmentInput,
+  CommitmentUpdate,
+  EntityRoadmap,
   ImpactType,
+  IncomingRoadmap,
+  KeyResult,
+  KeyResultInput,
+  KeyResultUpdate,
+  Objective,
+  ObjectiveInput,
+  ObjectiveUpdate,
+  RequestThemeInput,
+  TeamRoadmap,
+  Theme,
+  ThemeInput,
+  ThemeUpdate,
   NewEndorsement,
   NewRequest,
   PlatformRequest,
@@ -68,6 +85,44 @@ export interface PlatformRoadmapApi {
     id: string,
     merge: { version: number; intoId: string },
   ): Promise<PlatformRequest>;
+  /** Plans a request under a theme (or unlinks it with `themeId: null`). */
+  setRequestTheme(
+    id: string,
+    input: RequestThemeInput,
+  ): Promise<PlatformRequest>;
+
+  /** A team's themes, OKRs and commitments for a quarter (default: now). */
+  getRoadmap(teamRef: string, quarter?: string): Promise<TeamRoadmap>;
+  createTheme(teamRef: string, theme: ThemeInput): Promise<Theme>;
+  updateTheme(id: string, theme: ThemeUpdate): Promise<Theme>;
+  deleteTheme(id: string, version: number): Promise<void>;
+  createObjective(
+    themeId: string,
+    objective: ObjectiveInput,
+  ): Promise<Objective>;
+  updateObjective(id: string, objective: ObjectiveUpdate): Promise<Objective>;
+  deleteObjective(id: string, version: number): Promise<void>;
+  createKeyResult(
+    objectiveId: string,
+    keyResult: KeyResultInput,
+  ): Promise<KeyResult>;
+  updateKeyResult(id: string, keyResult: KeyResultUpdate): Promise<KeyResult>;
+  deleteKeyResult(id: string, version: number): Promise<void>;
+  /** Records a new value of a key result. */
+  checkIn(keyResultId: string, checkIn: CheckInInput): Promise<KeyResult>;
+  createCommitment(
+    teamRef: string,
+    commitment: CommitmentInput,
+  ): Promise<Commitment>;
+  updateCommitment(
+    id: string,
+    commitment: CommitmentUpdate,
+  ): Promise<Commitment>;
+  deleteCommitment(id: string, version: number): Promise<void>;
+  /** Themes and key results that concern a platform entity. */
+  getEntityRoadmap(entityRef: string): Promise<EntityRoadmap>;
+  /** Committed themes of the platform teams an entity depends on. */
+  getIncomingRoadmap(entityRef: string): Promise<IncomingRoadmap>;
 }
 
 /**

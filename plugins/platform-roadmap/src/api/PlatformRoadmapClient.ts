@@ -2,6 +2,23 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CheckInInput,
+  Commitment,
+  CommitmentInput,
+  CommitmentUpdate,
+  EntityRoadmap,
+  IncomingRoadmap,
+  KeyResult,
+  KeyResultInput,
+  KeyResultUpdate,
+  Objective,
+  ObjectiveInput,
+  ObjectiveUpdate,
+  RequestThemeInput,
+  TeamRoadmap,
+  Theme,
+  ThemeInput,
+  ThemeUpdate,
   NewEndorsement,
   NewRequest,
   PlatformRequest,
@@ -104,9 +121,105 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     );
   }
 
+  setRequestTheme(
+    id: string,
+    input: RequestThemeInput,
+  ): Promise<PlatformRequest> {
+    return this.request(`/requests/${enc(id)}/theme`, 'PUT', input);
+  }
+
+  getRoadmap(teamRef: string, quarter?: string): Promise<TeamRoadmap> {
+    const qs = quarter ? `?quarter=${enc(quarter)}` : '';
+    return this.request(`${teamPath(teamRef)}/roadmap${qs}`);
+  }
+
+  createTheme(teamRef: string, theme: ThemeInput): Promise<Theme> {
+    return this.request(`${teamPath(teamRef)}/themes`, 'POST', theme);
+  }
+
+  updateTheme(id: string, theme: ThemeUpdate): Promise<Theme> {
+    return this.request(`/themes/${enc(id)}`, 'PUT', theme);
+  }
+
+  deleteTheme(id: string, version: number): Promise<void> {
+    return this.request(`/themes/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  createObjective(
+    themeId: string,
+    objective: ObjectiveInput,
+  ): Promise<Objective> {
+    return this.request(
+      `/themes/${enc(themeId)}/objectives`,
+      'POST',
+      objective,
+    );
+  }
+
+  updateObjective(id: string, objective: ObjectiveUpdate): Promise<Objective> {
+    return this.request(`/objectives/${enc(id)}`, 'PUT', objective);
+  }
+
+  deleteObjective(id: string, version: number): Promise<void> {
+    return this.request(`/objectives/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  createKeyResult(
+    objectiveId: string,
+    keyResult: KeyResultInput,
+  ): Promise<KeyResult> {
+    return this.request(
+      `/objectives/${enc(objectiveId)}/key-results`,
+      'POST',
+      keyResult,
+    );
+  }
+
+  updateKeyResult(id: string, keyResult: KeyResultUpdate): Promise<KeyResult> {
+    return this.request(`/key-results/${enc(id)}`, 'PUT', keyResult);
+  }
+
+  deleteKeyResult(id: string, version: number): Promise<void> {
+    return this.request(`/key-results/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  checkIn(keyResultId: string, checkIn: CheckInInput): Promise<KeyResult> {
+    return this.request(
+      `/key-results/${enc(keyResultId)}/check-ins`,
+      'POST',
+      checkIn,
+    );
+  }
+
+  createCommitment(
+    teamRef: string,
+    commitment: CommitmentInput,
+  ): Promise<Commitment> {
+    return this.request(`${teamPath(teamRef)}/commitments`, 'POST', commitment);
+  }
+
+  updateCommitment(
+    id: string,
+    commitment: CommitmentUpdate,
+  ): Promise<Commitment> {
+    return this.request(`/commitments/${enc(id)}`, 'PUT', commitment);
+  }
+
+  deleteCommitment(id: string, version: number): Promise<void> {
+    return this.request(`/commitments/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  getEntityRoadmap(entityRef: string): Promise<EntityRoadmap> {
+    return this.request(`/entities/roadmap?entityRef=${enc(entityRef)}`);
+  }
+
+  getIncomingRoadmap(entityRef: string): Promise<IncomingRoadmap> {
+    return this.request(`/entities/incoming?entityRef=${enc(entityRef)}`);
+  }
+
   private async request<T>(
     path: string,
-    method: 'GET' | 'POST' | 'PUT' = 'GET',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET',
     body?: unknown,
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('platform-roadmap');
@@ -120,9 +233,12 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 }
+
+const enc = encodeURIComponent;
 
 function teamPath(teamRef: string) {
   const { namespace, name } = parseEntityRef(teamRef, {

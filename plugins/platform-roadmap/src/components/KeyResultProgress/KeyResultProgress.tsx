@@ -1,0 +1,113 @@
+import {
+  Box,
+  Chip,
+  LinearProgress,
+  makeStyles,
+  Tooltip,
+  Typography,
+} from '@material-ui/core';
+import { KeyResult } from '@platform-roadmap/plugin-platform-roadmap-common';
+import React from 'react';
+import { KEY_RESULT_STATUS_LABELS } from './labels';
+
+const useStyles = makeStyles(theme => ({
+  bar: { height: 10, borderRadius: 5 },
+  track: { position: 'relative' },
+  // Where progress should be by now, if it kept pace with time.
+  pace: {
+    position: 'absolute',
+    top: -3,
+    width: 2,
+    height: 16,
+    backgroundColor: theme.palette.text.primary,
+  },
+  'on-track': { backgroundColor: theme.palette.success.main },
+  'at-risk': { backgroundColor: theme.palette.warning.main },
+  'off-track': { backgroundColor: theme.palette.error.main },
+}));
+
+const formatValue = (value: number, unit: string) =>
+  `${Number(value.toFixed(2))} ${unit}`;
+
+/**
+ * A key result as a bar from baseline through current to target, with its
+ * status; the tick marks where progress should be by now.
+ */
+export function KeyResultProgress(props: {
+  keyResult: KeyResult;
+  /** Rendered after the title, e.g. edit and check-in buttons. */
+  actions?: React.ReactNode;
+}) {
+  const { keyResult: kr, actions } = props;
+  const classes = useStyles();
+  const { progress, elapsed, status, achieved, explanation } = kr.progress;
+  const percent = Math.round(progress * 100);
+  return (
+    <Box mb={2} data-testid={`key-result-${kr.id}`}>
+      <Box display="flex" alignItems="center" flexWrap="wrap">
+        <Typography variant="body1" component="span">
+          {kr.title}
+        </Typography>
+        <Box ml={1}>
+          <Chip
+            size="small"
+            label={achieved ? 'Achieved' : KEY_RESULT_STATUS_LABELS[status]}
+            className={classes[status]}
+            style={{ color: 'white' }}
+          />
+        </Box>
+        {kr.measure && (
+          <Box ml={1}>
+            <Tooltip
+              title={`Counted from the catalog: distinct teams owning entities that depend on or consume ${kr.measure.entityRef}`}
+            >
+              <Chip
+                size="small"
+                variant="outlined"
+                label="Measured from catalog"
+              />
+            </Tooltip>
+          </Box>
+        )}
+        <Box flexGrow={1} />
+        {actions}
+      </Box>
+      <Tooltip title={explanation}>
+        <Box className={classes.track} mt={1}>
+          <LinearProgress
+            variant="determinate"
+            value={percent}
+            className={classes.bar}
+            classes={{ bar: classes[status] }}
+            aria-label={`${kr.title}: ${percent}% of the way to target`}
+            aria-valuetext={`${formatValue(
+              kr.current,
+              kr.unit,
+            )} of ${formatValue(kr.target, kr.unit)} (${percent}%)`}
+          />
+          <span
+            className={classes.pace}
+            style={{ left: `calc(${Math.round(elapsed * 100)}% - 1px)` }}
+            aria-hidden
+          />
+        </Box>
+      </Tooltip>
+      <Box display="flex" justifyContent="space-between" mt={0.5}>
+        <Typography variant="caption" color="textSecondary">
+          Baseline {formatValue(kr.baseline, kr.unit)}
+        </Typography>
+        <Typography variant="caption">
+          Now <strong>{formatValue(kr.current, kr.unit)}</strong> · {percent}%
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          Target {formatValue(kr.target, kr.unit)} by {kr.dueDate}
+        </Typography>
+      </Box>
+      {kr.guardrail && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          Guardrail: {kr.guardrail}
+        </Typography>
+      )}
+    </Box>
+  );
+}
