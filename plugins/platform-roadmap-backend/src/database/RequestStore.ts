@@ -36,6 +36,8 @@ export interface RequestFilter {
   statuses?: RequestStatus[];
   kinds?: RequestKind[];
   impactTypes?: ImpactType[];
+  /** Requests planned under any of these themes. */
+  themeIds?: string[];
   /** Include requests merged into others (default: no). */
   includeMerged?: boolean;
 }
@@ -62,6 +64,8 @@ type RequestRow = {
   strategic_fit: number | null;
   reversibility: number | null;
   merged_into_id: string | null;
+  theme_id: string | null;
+  planned_quarter: string | null;
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -179,6 +183,7 @@ export class RequestStore {
     if (filter.impactTypes?.length) {
       query.whereIn('impact_type', filter.impactTypes);
     }
+    if (filter.themeIds) query.whereIn('theme_id', filter.themeIds);
     if (!filter.includeMerged) query.whereNull('merged_into_id');
     const rows = await query.orderBy([
       { column: 'created_at', order: 'desc' },
@@ -277,6 +282,9 @@ export class RequestStore {
       status: RequestStatus;
       reason?: string;
       revisitOn?: string;
+      /** When planning: the theme (already checked to be the team's). */
+      themeId?: string;
+      quarter?: string;
     },
     actor: { by: string; at: Date },
   ): Promise<PlatformRequest> {
@@ -295,6 +303,10 @@ export class RequestStore {
         status_reason: change.reason ?? null,
         revisit_on:
           change.status === 'deprioritized' ? change.revisitOn ?? null : null,
+        ...(change.status === 'planned' && {
+          ...(change.themeId && { theme_id: change.themeId }),
+          ...(change.quarter && { planned_quarter: change.quarter }),
+        }),
       });
       await this.addHistory(tx, {
         requestId,
@@ -304,6 +316,38 @@ export class RequestStore {
         fromStatus: from,
         toStatus: change.status,
         reason: change.reason,
+      });
+    });
+    return this.getRequest(requestId);
+  }
+
+  /**
+   * Links a request to the theme it is planned under (or unlinks it with
+   * `null`), and optionally the quarter it is committed for.
+   */
+  async setTheme(
+    requestId: string,
+    version: number,
+    link: { themeId: string | null; quarter?: string },
+    actor: { by: string; at: Date },
+  ): Promise<PlatformRequest> {
+    await this.db.transaction(async tx => {
+      await this.requireVersion(tx, requestId, version);
+      await this.updateVersion(tx, requestId, version, actor.at, {
+        theme_id: link.themeId,
+        ...(link.quarter && { planned_quarter: link.quarter }),
+        ...(link.themeId === null && { planned_quarter: null }),
+      });
+      await this.addHistory(tx, {
+        requestId,
+        at: actor.at,
+        by: actor.by,
+        action: 'edited',
+        reason: link.themeId
+          ? `Planned under theme ${link.themeId}${
+              link.quarter ? ` for ${link.quarter}` : ''
+            }`
+          : 'No longer linked to a theme',
       });
     });
     return this.getRequest(requestId);
@@ -558,6 +602,8 @@ function toRequest(
       },
     }),
     endorsements,
+    ...(row.theme_id && { themeId: row.theme_id }),
+    ...(row.planned_quarter && { plannedQuarter: row.planned_quarter }),
     ...(row.merged_into_id && { mergedIntoId: row.merged_into_id }),
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
