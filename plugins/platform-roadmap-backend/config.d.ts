@@ -38,6 +38,11 @@ export interface Config {
      */
     exampleData?: {
       requests?: string;
+      /**
+       * A YAML file of example themes, OKRs and commitments (see
+       * examples/roadmap.yaml), loaded when the database has no theme yet.
+       */
+      roadmap?: string;
     };
     /** The task that records each platform team's consuming teams daily. */
     consumerSnapshots?: {
@@ -45,6 +50,15 @@ export interface Config {
        * When it runs (default: every hour, first 30 seconds after start; the
        * last run of each UTC day is that day's snapshot).
        */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /**
+     * The task that measures key results bound to the catalog (e.g. the
+     * number of teams depending on a platform entity) and records a
+     * check-in when the value changes.
+     */
+    keyResultMeasures?: {
+      /** When it runs (default: every 15 minutes, first 20 seconds after start). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };

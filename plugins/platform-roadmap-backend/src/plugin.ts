@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
@@ -10,6 +11,13 @@ import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
 import { RequestStore } from './database/RequestStore';
+import { RoadmapStore } from './database/RoadmapStore';
+import { RoadmapService } from './roadmap/RoadmapService';
+import { seedExampleRoadmap } from './seed/seedExampleRoadmap';
+import {
+  DEFAULT_KEY_RESULT_MEASURE_SCHEDULE,
+  scheduleKeyResultMeasures,
+} from './tasks/KeyResultMeasureTask';
 import { RequestsService } from './requests/RequestsService';
 import { readScoreWeights } from './scoring/score';
 import { seedExampleRequests } from './seed/seedExampleRequests';
@@ -57,20 +65,17 @@ export const platformRoadmapPlugin = createBackendPlugin({
         const teams = new PlatformTeamsService(deps.catalog);
         const snapshots = await ConsumerSnapshotStore.create({ database });
 
-        const scheduleConfig = config.getOptionalConfig(
-          'platformRoadmap.consumerSnapshots.schedule',
-        );
         await scheduleConsumerSnapshots({
           auth,
           logger: deps.logger,
           scheduler: deps.scheduler,
           teams,
           store: snapshots,
-          schedule: scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                scheduleConfig,
-              )
-            : DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
+          schedule: readSchedule(
+            config,
+            'platformRoadmap.consumerSnapshots.schedule',
+            DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
+          ),
         });
 
         const requestStore = await RequestStore.create({ database });
@@ -93,6 +98,31 @@ export const platformRoadmapPlugin = createBackendPlugin({
           weights: readScoreWeights(config),
         });
 
+        const roadmapStore = await RoadmapStore.create({ database });
+        const exampleRoadmap = config.getOptionalString(
+          'platformRoadmap.exampleData.roadmap',
+        );
+        if (exampleRoadmap) {
+          await seedExampleRoadmap({
+            file: exampleRoadmap,
+            store: roadmapStore,
+            requestStore,
+            logger: deps.logger,
+          });
+        }
+        await scheduleKeyResultMeasures({
+          auth,
+          catalog: deps.catalog,
+          logger: deps.logger,
+          scheduler: deps.scheduler,
+          store: roadmapStore,
+          schedule: readSchedule(
+            config,
+            'platformRoadmap.keyResultMeasures.schedule',
+            DEFAULT_KEY_RESULT_MEASURE_SCHEDULE,
+          ),
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -103,6 +133,18 @@ export const platformRoadmapPlugin = createBackendPlugin({
               permissions: deps.permissions,
               store: requestStore,
               requests,
+              themes: roadmapStore,
+            },
+            roadmap: {
+              auditor: deps.auditor,
+              permissions: deps.permissions,
+              store: roadmapStore,
+              requestStore,
+              roadmap: new RoadmapService({
+                catalog: deps.catalog,
+                store: roadmapStore,
+                requests,
+              }),
             },
           }),
         );
@@ -110,6 +152,17 @@ export const platformRoadmapPlugin = createBackendPlugin({
     });
   },
 });
+
+function readSchedule(
+  config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  const scheduleConfig = config.getOptionalConfig(key);
+  return scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : fallback;
+}
 
 function readDependencyDepth(config: Config): number {
   const key = 'platformRoadmap.teamsImpacted.dependencyDepth';

@@ -1,3 +1,4 @@
+import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/databases';
 import { RequestStore } from './RequestStore';
@@ -37,7 +38,7 @@ const krInput = {
 describe('RoadmapStore', () => {
   const databases = createTestDatabases();
 
-  async function createStore(databaseId: 'POSTGRES_15' | 'SQLITE_3') {
+  async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const database = { getClient: async () => knex };
     // Half way through Q4 2026.

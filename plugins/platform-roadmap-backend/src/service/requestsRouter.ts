@@ -6,14 +6,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
-  describeValidationError,
   IMPACT_TYPES,
   newEndorsementSchema,
   newRequestSchema,
-  platformRoadmapTeamManagePermission,
   REQUEST_KINDS,
   REQUEST_STATUSES,
   statusChangeSchema,
@@ -21,8 +18,10 @@ import {
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { z } from 'zod';
 import { RequestStore } from '../database/RequestStore';
+import { RoadmapStore } from '../database/RoadmapStore';
 import { RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
+import { authorizeManage, parse, userOf } from './http';
 import { parseTeamRef } from './validation';
 
 export interface RequestsRouterOptions {
@@ -31,15 +30,9 @@ export interface RequestsRouterOptions {
   auditor: AuditorService;
   store: RequestStore;
   requests: RequestsService;
+  /** Checks the theme a request is planned under; absent, none can be named. */
+  themes?: Pick<RoadmapStore, 'getTheme'>;
   now?: () => Date;
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(describeValidationError(result.error));
-  }
-  return result.data;
 }
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -86,29 +79,16 @@ export function createRequestsRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  const user = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    return { credentials, by: credentials.principal.userEntityRef };
-  };
+  const user = (req: Request) => userOf(httpAuth, req);
+  const authorize = (teamRef: string, credentials: BackstageCredentials) =>
+    authorizeManage(permissions, teamRef, credentials, 'requests');
 
-  /** Only the target platform team (by default policy) may change a request. */
-  async function authorizeManage(
-    teamRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: platformRoadmapTeamManagePermission,
-          resourceRef: teamRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Only members of ${teamRef} may change its requests`,
-      );
+  async function requireTheme(themeId: string, teamRef: string) {
+    const theme = await options.themes
+      ?.getTheme(themeId)
+      .catch(() => undefined);
+    if (!theme || theme.teamRef !== teamRef.toLocaleLowerCase('en-US')) {
+      throw new InputError(`themeId: no theme ${themeId} of ${teamRef}`);
     }
   }
 
@@ -190,7 +170,7 @@ export function createRequestsRouter(
   router.put('/requests/:id/triage', async (req, res) => {
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
-    await authorizeManage(existing.platformTeamRef, credentials);
+    await authorize(existing.platformTeamRef, credentials);
     const { version, ...estimate } = parse(triageSchema, req.body);
     res.json(
       await audited(
@@ -208,8 +188,14 @@ export function createRequestsRouter(
   router.post('/requests/:id/status', async (req, res) => {
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
-    await authorizeManage(existing.platformTeamRef, credentials);
+    await authorize(existing.platformTeamRef, credentials);
     const change = parse(statusChangeSchema, req.body);
+    if (change.themeId) {
+      if (change.status !== 'planned') {
+        throw new InputError('themeId: only a planned request has a theme');
+      }
+      await requireTheme(change.themeId, existing.platformTeamRef);
+    }
     res.json(
       await audited(
         auditor,
@@ -230,7 +216,7 @@ export function createRequestsRouter(
   router.post('/requests/:id/merge', async (req, res) => {
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
-    await authorizeManage(existing.platformTeamRef, credentials);
+    await authorize(existing.platformTeamRef, credentials);
     const { version, intoId } = parse(mergeSchema, req.body);
     res.json(
       await audited(

@@ -13,6 +13,7 @@ import {
   HISTORY_WINDOW_DAYS,
 } from './consumerHistory';
 import { createRequestsRouter, RequestsRouterOptions } from './requestsRouter';
+import { createRoadmapRouter, RoadmapRouterOptions } from './roadmapRouter';
 import { parseTeamRef } from './validation';
 
 export interface RouterOptions {
@@ -21,6 +22,8 @@ export interface RouterOptions {
   snapshots: ConsumerSnapshotStore;
   /** The request routes; absent in tests of the team routes alone. */
   requests?: Omit<RequestsRouterOptions, 'httpAuth' | 'now'>;
+  /** The theme, OKR and commitment routes; absent in tests of others. */
+  roadmap?: Omit<RoadmapRouterOptions, 'httpAuth' | 'now'>;
   now?: () => Date;
 }
 
@@ -71,6 +74,12 @@ export async function createRouter(
   if (options.requests) {
     router.use(
       createRequestsRouter({ ...options.requests, httpAuth, now: options.now }),
+    );
+  }
+
+  if (options.roadmap) {
+    router.use(
+      createRoadmapRouter({ ...options.roadmap, httpAuth, now: options.now }),
     );
   }
 

@@ -1,0 +1,62 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { buildCatalog } from './catalog';
+
+const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+
+/** Path of a file in the repository's examples/ folder. */
+export const examplePath = (file: string) => path.join(EXAMPLES, file);
+
+type Doc = {
+  kind: string;
+  metadata: {
+    name: string;
+    title?: string;
+    annotations?: Record<string, string>;
+  };
+  spec?: {
+    type?: string;
+    owner?: string;
+    parent?: string;
+    dependsOn?: string[];
+    consumesApis?: string[];
+  };
+};
+
+const full = (ref: string, defaultKind: string) =>
+  stringifyEntityRef(
+    parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
+  );
+
+/**
+ * The example organisation and its platform and consumer entities, as the
+ * catalog would hold them (relations both ways), plus any extra documents.
+ */
+export function loadExampleCatalog(extra: Doc[] = []): Entity[] {
+  const docs = ['org.yaml', 'platform.yaml', 'consumers.yaml'].flatMap(file =>
+    parseAllDocuments(fs.readFileSync(examplePath(file), 'utf8')).map(
+      d => d.toJS() as Doc,
+    ),
+  );
+  return buildCatalog(
+    [...docs, ...extra]
+      .filter(d => d && d.kind !== 'Location')
+      .map(d => ({
+        kind: d.kind,
+        name: d.metadata.name,
+        title: d.metadata.title,
+        type: d.spec?.type,
+        annotations: d.metadata.annotations,
+        owner: d.spec?.owner && full(d.spec.owner, 'group'),
+        parent: d.spec?.parent && full(d.spec.parent, 'group'),
+        dependsOn: d.spec?.dependsOn?.map(r => full(r, 'component')),
+        consumesApis: d.spec?.consumesApis?.map(r => full(r, 'api')),
+      })),
+  );
+}

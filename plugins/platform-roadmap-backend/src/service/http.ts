@@ -1,0 +1,55 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  describeValidationError,
+  platformRoadmapTeamManagePermission,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+import { Request } from 'express';
+import { z } from 'zod';
+
+/** Parses input at the boundary: InputError naming the field otherwise. */
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(describeValidationError(result.error));
+  }
+  return result.data;
+}
+
+/** The calling user (people only) and the ref their changes are recorded under. */
+export async function userOf(httpAuth: HttpAuthService, req: Request) {
+  const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+  return { credentials, by: credentials.principal.userEntityRef };
+}
+
+/**
+ * Throws NotAllowedError unless the policy ALLOWs the caller to manage the
+ * team (CONDITIONAL is resolved by the permission framework against the
+ * team resource; only a definite ALLOW passes).
+ */
+export async function authorizeManage(
+  permissions: PermissionsService,
+  teamRef: string,
+  credentials: BackstageCredentials,
+  what: string,
+): Promise<void> {
+  const [decision] = await permissions.authorize(
+    [{ permission: platformRoadmapTeamManagePermission, resourceRef: teamRef }],
+    { credentials },
+  );
+  if (decision.result !== AuthorizeResult.ALLOW) {
+    throw new NotAllowedError(
+      `Only members of ${teamRef} may change its ${what}`,
+    );
+  }
+}
+
+/** `?version=N` of a delete. */
+export const versionQuerySchema = z.object({
+  version: z.coerce.number().int().min(1),
+});
