@@ -48,6 +48,38 @@ const requestsEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The themes and key results of the owning platform team that concern a
+ * platform Component, API or System, on its Overview. Renders nothing when
+ * the owner is not a platform team.
+ */
+const themesEntityCard = EntityCardBlueprint.make({
+  name: 'themes',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['component', 'api', 'system'] } },
+    loader: () =>
+      import('./components/EntityThemesCard').then(m => <m.EntityThemesCard />),
+  },
+});
+
+/**
+ * "Coming from your platforms": the committed themes of the platform teams a
+ * Component or System depends on, on its Overview. Renders nothing when it
+ * depends on no platform.
+ */
+const incomingThemesEntityCard = EntityCardBlueprint.make({
+  name: 'incoming-themes',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['component', 'system'] } },
+    loader: () =>
+      import('./components/IncomingThemesCard').then(m => (
+        <m.IncomingThemesCard />
+      )),
+  },
+});
+
+/**
  * The Platform Roadmap plugin for apps on the new frontend system.
  *
  * @alpha
@@ -56,5 +88,11 @@ export default createFrontendPlugin({
   pluginId: 'platform-roadmap',
   title: 'Platform Roadmap',
   info: { packageJson: () => import('../package.json') },
-  extensions: [platformRoadmapApi, roadmapEntityContent, requestsEntityCard],
+  extensions: [
+    platformRoadmapApi,
+    roadmapEntityContent,
+    requestsEntityCard,
+    themesEntityCard,
+    incomingThemesEntityCard,
+  ],
 });

@@ -7,8 +7,10 @@
  */
 export {
   platformRoadmapPlugin,
+  EntityIncomingThemesCard,
   EntityPlatformRequestsCard,
   EntityPlatformRoadmapContent,
+  EntityPlatformThemesCard,
 } from './plugin';
 export * from './api';
 export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

@@ -20,7 +20,17 @@ import {
   platformRoadmapApiRef,
   PlatformRoadmapClient,
 } from './api';
-import { EntityPlatformRoadmapContent, platformRoadmapPlugin } from './plugin';
+import {
+  EntityIncomingThemesCard,
+  EntityPlatformRoadmapContent,
+  EntityPlatformThemesCard,
+  platformRoadmapPlugin,
+} from './plugin';
+import * as publicApi from './index';
+import alphaPlugin from './alpha';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { Entity } from '@backstage/catalog-model';
 
 describe('platformRoadmapPlugin', () => {
   it('has the platform-roadmap id', () => {
@@ -116,5 +126,115 @@ describe('EntityPlatformRoadmapContent', () => {
       'group:default/ci-build',
       expect.objectContaining({ status: ['open', 'triaged', 'planned'] }),
     );
+  });
+});
+
+const buildRunner: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'build-runner' },
+  spec: { type: 'service', owner: 'group:default/ci-build' },
+};
+
+function entityOfKind(kind: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name: 'x' },
+  };
+}
+
+describe('EntityPlatformThemesCard', () => {
+  it('is exported from the package', () => {
+    expect(publicApi.EntityPlatformThemesCard).toBe(EntityPlatformThemesCard);
+  });
+
+  it('lazily renders the themes concerning the current entity', async () => {
+    const api = mockPlatformRoadmapApi({
+      getEntityRoadmap: async () => ({
+        entityRef: 'component:default/build-runner',
+        teamRef: 'group:default/ci-build',
+        themes: [],
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[platformRoadmapApiRef, api]]}>
+        <EntityProvider entity={buildRunner}>
+          <EntityPlatformThemesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(await screen.findByText('Platform roadmap')).toBeInTheDocument();
+    expect(
+      await screen.findByText(/concern this entity yet/),
+    ).toBeInTheDocument();
+    expect(api.getEntityRoadmap).toHaveBeenCalledWith(
+      'component:default/build-runner',
+    );
+  });
+});
+
+describe('EntityIncomingThemesCard', () => {
+  it('is exported from the package', () => {
+    expect(publicApi.EntityIncomingThemesCard).toBe(EntityIncomingThemesCard);
+  });
+
+  it('lazily renders what is coming from the platforms', async () => {
+    const api = mockPlatformRoadmapApi({
+      getIncomingRoadmap: async () => ({
+        entityRef: 'component:default/build-runner',
+        teams: [{ teamRef: 'group:default/identity', themes: [] }],
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[platformRoadmapApiRef, api]]}>
+        <EntityProvider entity={buildRunner}>
+          <EntityIncomingThemesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByText('Coming from your platforms'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'None of the platforms this component depends on has committed themes.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.getIncomingRoadmap).toHaveBeenCalledWith(
+      'component:default/build-runner',
+    );
+  });
+});
+
+describe('platform-roadmap plugin on the new frontend system', () => {
+  function cardFilter(id: Parameters<typeof alphaPlugin.getExtension>[0]) {
+    const tester = createExtensionTester(alphaPlugin.getExtension(id));
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    if (!filter) throw new Error(`${id} has no entity filter`);
+    return {
+      kinds: ['Component', 'API', 'System', 'Group', 'Resource'].filter(kind =>
+        filter(entityOfKind(kind)),
+      ),
+      type: tester.get(EntityCardBlueprint.dataRefs.type),
+    };
+  }
+
+  it('shows the themes card on Component, API and System pages', () => {
+    expect(cardFilter('entity-card:platform-roadmap/themes')).toEqual({
+      kinds: ['Component', 'API', 'System'],
+      type: 'content',
+    });
+  });
+
+  it('shows the incoming themes card on Component and System pages', () => {
+    expect(cardFilter('entity-card:platform-roadmap/incoming-themes')).toEqual({
+      kinds: ['Component', 'System'],
+      type: 'content',
+    });
   });
 });

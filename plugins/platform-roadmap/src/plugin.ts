@@ -57,3 +57,43 @@ export const EntityPlatformRequestsCard = platformRoadmapPlugin.provide(
     },
   }),
 );
+
+/**
+ * The "Platform roadmap" card for the pages of platform entities: the
+ * themes and key results of the owning platform team that concern the
+ * entity, with a link to the team's Roadmap tab. Mount it in
+ * `EntityPage.tsx` in the overview `Grid` of the Component, API and System
+ * pages; it renders nothing when the entity's owner is not a platform team.
+ *
+ * @public
+ */
+export const EntityPlatformThemesCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformThemesCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityThemesCard').then(m => m.EntityThemesCard),
+    },
+  }),
+);
+
+/**
+ * The "Coming from your platforms" card for the pages of consuming
+ * entities: the committed themes of the platform teams the entity depends
+ * on, grouped by team. Mount it in `EntityPage.tsx` in the overview `Grid`
+ * of the Component and System pages; it renders nothing when the entity
+ * depends on no platform.
+ *
+ * @public
+ */
+export const EntityIncomingThemesCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIncomingThemesCard',
+    component: {
+      lazy: () =>
+        import('./components/IncomingThemesCard').then(
+          m => m.IncomingThemesCard,
+        ),
+    },
+  }),
+);

@@ -35,6 +35,8 @@ import {
   RequestDetails,
 } from './PlatformRoadmapApi';
 
+const enc = encodeURIComponent;
+
 /**
  * Talks to the Platform Roadmap backend through the app's discovery and
  * fetch APIs (which add the caller's Backstage token).
@@ -238,7 +240,6 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
   }
 }
 
-const enc = encodeURIComponent;
 
 function teamPath(teamRef: string) {
   const { namespace, name } = parseEntityRef(teamRef, {

@@ -1,13 +1,11 @@
-import {
-  Box,
-  Chip,
-  LinearProgress,
-  makeStyles,
-  Tooltip,
-  Typography,
-} from '@material-ui/core';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import { makeStyles } from '@material-ui/core/styles';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
 import { KeyResult } from '@platform-roadmap/plugin-platform-roadmap-common';
-import React from 'react';
+import { ReactNode } from 'react';
 import { KEY_RESULT_STATUS_LABELS } from './labels';
 
 const useStyles = makeStyles(theme => ({
@@ -36,7 +34,7 @@ const formatValue = (value: number, unit: string) =>
 export function KeyResultProgress(props: {
   keyResult: KeyResult;
   /** Rendered after the title, e.g. edit and check-in buttons. */
-  actions?: React.ReactNode;
+  actions?: ReactNode;
 }) {
   const { keyResult: kr, actions } = props;
   const classes = useStyles();

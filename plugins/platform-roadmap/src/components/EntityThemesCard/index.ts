@@ -1,0 +1,1 @@
+export { EntityThemesCard } from './EntityThemesCard';

@@ -1,0 +1,1 @@
+export { IncomingThemesCard } from './IncomingThemesCard';
