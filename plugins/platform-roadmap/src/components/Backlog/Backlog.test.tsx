@@ -14,6 +14,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PlatformRoadmapApi, platformRoadmapApiRef } from '../../api';
 import { mockPlatformRoadmapApi } from '../../__testUtils__/mockApi';
+import { roadmapFixture } from '../TeamRoadmap/testData';
 import { Backlog } from './Backlog';
 
 const request: PlatformRequest = {
@@ -232,5 +233,84 @@ describe('Backlog', () => {
       }),
     );
     await waitFor(() => expect(api.getBacklog).toHaveBeenCalledTimes(2));
+  }, 20_000);
+
+  it('plans a request under a theme and for a quarter', async () => {
+    const teamRef = 'group:default/platform-planning';
+    const triaged: RankedRequest = {
+      ...ranked,
+      request: {
+        ...request,
+        platformTeamRef: teamRef,
+        status: 'triaged',
+        version: 3,
+        triage: { costToShip: 1, strategicFit: 4, reversibility: 4 },
+      },
+    };
+    const api = mockPlatformRoadmapApi({
+      getBacklog: async () => ({ items: [triaged], totalItems: 1 }),
+      getRoadmap: async ref => roadmapFixture(ref),
+      triage: async () => ({ ...triaged.request, version: 4 }),
+      changeStatus: async () => ({
+        ...triaged.request,
+        version: 5,
+        status: 'planned',
+      }),
+    });
+    await renderBacklog(api, true, teamRef);
+
+    await userEvent.click(
+      await screen.findByLabelText(
+        'Triage Remote cache misses on every CI run',
+      ),
+    );
+    const dialog = await screen.findByRole('dialog');
+    // Fetched once, when the dialog opens.
+    await waitFor(() => expect(api.getRoadmap).toHaveBeenCalledWith(teamRef));
+    expect(within(dialog).queryByText('Theme')).toBeNull();
+
+    const choose = async (field: RegExp, option: string) => {
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: field }),
+      );
+      await userEvent.click(
+        within(await screen.findByRole('listbox')).getByText(option),
+      );
+    };
+    await choose(/Change status/, 'Planned');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: /Theme/ }),
+    );
+    // Deprioritized themes are not offered.
+    expect(
+      within(await screen.findByRole('listbox'))
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual([
+      'No theme',
+      'Fast and reliable CI (2026)',
+      'Self-service build onboarding (Q4 2026)',
+    ]);
+    await userEvent.click(
+      within(screen.getByRole('listbox')).getByText(
+        'Fast and reliable CI (2026)',
+      ),
+    );
+    // The roadmap's quarter is proposed; the next ones can be chosen.
+    expect(
+      within(dialog).getByRole('button', { name: /Quarter/ }),
+    ).toHaveTextContent('Q4 2026');
+    await choose(/Quarter/, 'Q1 2027');
+    await userEvent.click(within(dialog).getByText('Save'));
+
+    await waitFor(() =>
+      expect(api.changeStatus).toHaveBeenCalledWith('r1', {
+        version: 4,
+        status: 'planned',
+        themeId: 't-ci',
+        quarter: '2027-Q1',
+      }),
+    );
+    expect(api.getRoadmap).toHaveBeenCalledTimes(1);
   }, 20_000);
 });

@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   describeValidationError,
+  periodLabel,
   PlatformRequest,
+  quarterOf,
   REQUEST_STATUSES,
   RequestStatus,
   STATUS_TRANSITIONS,
   statusChangeSchema,
+  shiftQuarter,
   triageSchema,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import Button from '@material-ui/core/Button';
@@ -17,6 +20,7 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
 import { platformRoadmapApiRef } from '../../api';
 import { errorMessage } from '../FileRequestDialog/helpers';
 import { STATUS_LABELS } from './labels';
@@ -86,6 +90,26 @@ export function TriageDialog(props: {
   const [status, setStatus] = useState<RequestStatus | ''>('');
   const [reason, setReason] = useState('');
   const [revisitOn, setRevisitOn] = useState('');
+  // Planning: the theme it goes under and the quarter it is committed for.
+  const [themeId, setThemeId] = useState(request.themeId ?? '');
+  const [quarter, setQuarter] = useState<string>();
+  const canPlan = allowed.includes('planned');
+  // The team's themes, once, when planning is possible.
+  const roadmap = useAsync(
+    async () => (canPlan ? api.getRoadmap(request.platformTeamRef) : undefined),
+    [api, request.platformTeamRef, canPlan],
+  );
+  const thisQuarter = roadmap.value?.quarter ?? quarterOf(new Date());
+  const plannedQuarter = quarter ?? request.plannedQuarter ?? thisQuarter;
+  const quarters = [
+    ...new Set([
+      ...[0, 1, 2, 3].map(n => shiftQuarter(thisQuarter, n)),
+      ...(request.plannedQuarter ? [request.plannedQuarter] : []),
+    ]),
+  ].sort();
+  const themes = (roadmap.value?.themes.map(v => v.theme) ?? []).filter(
+    t => t.status !== 'deprioritized' || t.id === request.themeId,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -104,6 +128,12 @@ export function TriageDialog(props: {
           status,
           reason: reason || undefined,
           revisitOn: revisitOn || undefined,
+          ...(status === 'planned'
+            ? {
+                themeId: themeId || undefined,
+                quarter: plannedQuarter || undefined,
+              }
+            : {}),
         })
       : undefined;
     const found = {
@@ -219,6 +249,56 @@ export function TriageDialog(props: {
             margin="dense"
             required
           />
+        )}
+        {status === 'planned' && (
+          <>
+            <TextField
+              select
+              id="triage-theme"
+              label="Theme"
+              value={themeId}
+              onChange={e => setThemeId(e.target.value)}
+              error={!!errors.themeId}
+              helperText={
+                errors.themeId ??
+                (roadmap.error
+                  ? `Could not load the team's themes: ${errorMessage(
+                      roadmap.error,
+                    )}`
+                  : 'The theme it is planned under, shown on the roadmap')
+              }
+              fullWidth
+              margin="dense"
+            >
+              <MenuItem value="">No theme</MenuItem>
+              {request.themeId &&
+                !themes.some(t => t.id === request.themeId) && (
+                  <MenuItem value={request.themeId}>Its current theme</MenuItem>
+                )}
+              {themes.map(t => (
+                <MenuItem key={t.id} value={t.id}>
+                  {t.title} ({periodLabel(t.period)})
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField
+              select
+              id="triage-quarter"
+              label="Quarter"
+              value={plannedQuarter}
+              onChange={e => setQuarter(e.target.value)}
+              error={!!errors.quarter}
+              helperText={errors.quarter ?? 'The quarter it is committed for'}
+              fullWidth
+              margin="dense"
+            >
+              {quarters.map(q => (
+                <MenuItem key={q} value={q}>
+                  {periodLabel(q)}
+                </MenuItem>
+              ))}
+            </TextField>
+          </>
         )}
         {failure && (
           <Typography color="error" role="alert">

@@ -1,0 +1,1 @@
+export { TeamRoadmap } from './TeamRoadmap';
