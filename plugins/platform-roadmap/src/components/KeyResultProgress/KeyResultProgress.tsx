@@ -24,8 +24,10 @@ const useStyles = makeStyles(theme => ({
   'off-track': { backgroundColor: theme.palette.error.main },
 }));
 
-const formatValue = (value: number, unit: string) =>
-  `${Number(value.toFixed(2))} ${unit}`;
+/** A key result value with its unit, without float noise ("12.5 min"). */
+export function formatValue(value: number, unit: string): string {
+  return `${Number(value.toFixed(2))} ${unit}`;
+}
 
 /**
  * A key result as a bar from baseline through current to target, with its

@@ -1,4 +1,4 @@
-export { KeyResultProgress } from './KeyResultProgress';
+export { formatValue, KeyResultProgress } from './KeyResultProgress';
 export {
   CATEGORY_LABELS,
   KEY_RESULT_STATUS_LABELS,

@@ -22,10 +22,7 @@ export function byLabel(by: string): string {
   return by.replace(/^user:(default\/)?/, '');
 }
 
-/** "14 min", "12.5 %". */
-export function formatValue(value: number, unit: string): string {
-  return `${Number(value.toFixed(2))} ${unit}`;
-}
+export { formatValue } from '../KeyResultProgress';
 
 /** "7 themes in 2026 — the guide recommends 3–5 a year". */
 export function overLimitMessage(count: number, year: string): string {
