@@ -84,7 +84,7 @@ test('a platform team member triages a request in the ranked backlog', async ({
   // Teams impacted open with the reason each team counts.
   await top.getByRole('button', { name: /teams impacted: show why/ }).click();
   await expect(
-    page.getByRole('list', { name: 'Teams impacted' }),
+    page.getByRole('list', { name: 'Teams impacted', exact: true }),
   ).toContainText('filed it from component:default/checkout-service');
 
   // The guest is a member of CI & Build, so may triage.
@@ -140,7 +140,7 @@ test('a consuming team files a request from its component and follows it to tria
   await expect(row).toContainText('Open');
   await row.getByRole('button', { name: /teams impacted: show why/ }).click();
   await expect(
-    page.getByRole('list', { name: 'Teams impacted' }),
+    page.getByRole('list', { name: 'Teams impacted', exact: true }),
   ).toContainText('filed it from component:default/checkout-web');
   await row.getByRole('button', { name: `Triage ${title}` }).click();
   const triage = page.getByRole('dialog');

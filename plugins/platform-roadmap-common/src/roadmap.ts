@@ -262,6 +262,8 @@ export interface IncomingRoadmap {
 }
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 24 * 60 * 60 * 1000;
 const YEAR = /^(\d{4})$/;
 
 /** Is this `YYYY` or `YYYY-Qn`? @public */
@@ -311,9 +313,6 @@ export function periodLabel(period: string): string {
   const quarter = QUARTER.exec(period);
   return quarter ? `Q${quarter[2]} ${quarter[1]}` : period;
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A key result's progress and status. Progress is how far the current value
