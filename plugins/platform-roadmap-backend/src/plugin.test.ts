@@ -9,7 +9,7 @@ import { exampleCatalog } from './__testUtils__/catalog';
 import { platformRoadmapPlugin } from './plugin';
 
 describe('platformRoadmapPlugin', () => {
-  it('starts, migrates its database, schedules its task and serves teams', async () => {
+  it('starts, migrates its database, schedules its tasks and serves teams and roadmaps', async () => {
     const scheduler = mockServices.scheduler.mock();
     const { server } = await startTestBackend({
       features: [
@@ -28,6 +28,12 @@ describe('platformRoadmapPlugin', () => {
         scope: 'global',
       }),
     );
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'platform-roadmap-key-result-measures',
+        scope: 'global',
+      }),
+    );
 
     const unauthenticated = await request(server).get(
       '/api/platform-roadmap/teams',
@@ -41,5 +47,17 @@ describe('platformRoadmapPlugin', () => {
     expect(
       response.body.items.map((t: { team: { name: string } }) => t.team.name),
     ).toEqual(['ci-build']);
+
+    const roadmap = await request(server)
+      .get(
+        '/api/platform-roadmap/teams/default/ci-build/roadmap?quarter=2026-Q4',
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(roadmap.status).toBe(200);
+    expect(roadmap.body).toMatchObject({
+      quarter: '2026-Q4',
+      themes: [],
+      commitments: [],
+    });
   });
 });
