@@ -13,7 +13,10 @@ const page = await browser.newPage({
 });
 await page.goto('http://localhost:3000/');
 await page.getByRole('button', { name: 'Enter' }).click();
-await page.getByRole('link', { name: 'Catalog', exact: true }).first().waitFor();
+await page
+  .getByRole('link', { name: 'Catalog', exact: true })
+  .first()
+  .waitFor();
 await page.goto(`http://localhost:3000${path}`);
 await page.waitForLoadState('networkidle');
 await page.waitForTimeout(1500);

@@ -240,7 +240,6 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
   }
 }
 
-
 function teamPath(teamRef: string) {
   const { namespace, name } = parseEntityRef(teamRef, {
     defaultKind: 'group',
