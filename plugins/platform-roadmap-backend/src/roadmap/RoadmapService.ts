@@ -82,15 +82,19 @@ export class RoadmapService {
     const current = quarterOf(this.now());
     const shown = quarter ?? current;
     const year = shown.slice(0, 4);
-    const [themes, commitments, periods, yearThemes] = await Promise.all([
-      store.listThemes({ teamRefs: [teamRef], periods: [year, shown] }),
-      store.listCommitments({ teamRefs: [teamRef], quarters: [shown] }),
-      store.periodsOf(teamRef),
+    // One query for the year's themes: the count for the flag, and the
+    // ones shown (the year's own and the quarter's).
+    const [yearThemes, commitments, periods] = await Promise.all([
       store.listThemes({
         teamRefs: [teamRef],
         periods: [year, ...[1, 2, 3, 4].map(q => `${year}-Q${q}`)],
       }),
+      store.listCommitments({ teamRefs: [teamRef], quarters: [shown] }),
+      store.periodsOf(teamRef),
     ]);
+    const themes = yearThemes.filter(
+      t => t.period === year || t.period === shown,
+    );
     const quarters = new Set([
       shiftQuarter(current, -1),
       current,

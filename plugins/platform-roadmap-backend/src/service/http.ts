@@ -53,3 +53,9 @@ export async function authorizeManage(
 export const versionQuerySchema = z.object({
   version: z.coerce.number().int().min(1),
 });
+
+/** For `.catch()`: a NotFoundError becomes undefined, anything else rethrows. */
+export function notFound(error: unknown): undefined {
+  if ((error as Error)?.name === 'NotFoundError') return undefined;
+  throw error;
+}

@@ -21,7 +21,7 @@ import { RequestStore } from '../database/RequestStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
-import { authorizeManage, parse, userOf } from './http';
+import { authorizeManage, notFound, parse, userOf } from './http';
 import { parseTeamRef } from './validation';
 
 export interface RequestsRouterOptions {
@@ -84,9 +84,7 @@ export function createRequestsRouter(
     authorizeManage(permissions, teamRef, credentials, 'requests');
 
   async function requireTheme(themeId: string, teamRef: string) {
-    const theme = await options.themes
-      ?.getTheme(themeId)
-      .catch(() => undefined);
+    const theme = await options.themes?.getTheme(themeId).catch(notFound);
     if (!theme || theme.teamRef !== teamRef.toLocaleLowerCase('en-US')) {
       throw new InputError(`themeId: no theme ${themeId} of ${teamRef}`);
     }

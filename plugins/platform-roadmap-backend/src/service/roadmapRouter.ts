@@ -26,7 +26,13 @@ import { RequestStore } from '../database/RequestStore';
 import { CommitmentFields, RoadmapStore } from '../database/RoadmapStore';
 import { RoadmapService } from '../roadmap/RoadmapService';
 import { audited } from './audit';
-import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import {
+  authorizeManage,
+  notFound,
+  parse,
+  userOf,
+  versionQuerySchema,
+} from './http';
 import { parseTeamRef } from './validation';
 
 export interface RoadmapRouterOptions {
@@ -413,9 +419,4 @@ export function createRoadmapRouter(
   });
 
   return router;
-}
-
-function notFound(error: unknown): undefined {
-  if ((error as Error)?.name === 'NotFoundError') return undefined;
-  throw error;
 }
