@@ -12,3 +12,6 @@ export * from './requests';
 export * from './validation';
 export * from './roadmap';
 export * from './roadmapValidation';
+export * from './deprecations';
+export * from './releaseNotes';
+export * from './releasesValidation';

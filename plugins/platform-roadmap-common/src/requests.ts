@@ -125,6 +125,8 @@ export interface PlatformRequest {
   themeId?: string;
   /** The quarter it is committed for (`2026-Q4`). */
   plannedQuarter?: string;
+  /** The release note it shipped in. */
+  releaseNoteId?: string;
   endorsements: Endorsement[];
   /** Set when this request was merged into another as a duplicate. */
   mergedIntoId?: string;

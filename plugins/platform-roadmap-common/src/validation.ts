@@ -89,6 +89,8 @@ export const statusChangeSchema = z
       .string()
       .regex(/^\d{4}-Q[1-4]$/, 'must be a quarter such as 2026-Q4')
       .optional(),
+    /** When shipping: the team's release note that shipped it. */
+    releaseNoteId: z.string().min(1).optional(),
   })
   .superRefine((value, ctx) => {
     if (

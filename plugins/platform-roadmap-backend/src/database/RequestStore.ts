@@ -66,6 +66,7 @@ type RequestRow = {
   merged_into_id: string | null;
   theme_id: string | null;
   planned_quarter: string | null;
+  release_note_id: string | null;
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -285,6 +286,8 @@ export class RequestStore {
       /** When planning: the theme (already checked to be the team's). */
       themeId?: string;
       quarter?: string;
+      /** When shipping: the release note (already checked to be the team's). */
+      releaseNoteId?: string;
     },
     actor: { by: string; at: Date },
   ): Promise<PlatformRequest> {
@@ -307,6 +310,8 @@ export class RequestStore {
           ...(change.themeId && { theme_id: change.themeId }),
           ...(change.quarter && { planned_quarter: change.quarter }),
         }),
+        ...(change.status === 'shipped' &&
+          change.releaseNoteId && { release_note_id: change.releaseNoteId }),
       });
       await this.addHistory(tx, {
         requestId,
@@ -464,6 +469,78 @@ export class RequestStore {
     }));
   }
 
+  /**
+   * Marks requests shipped by a release note, inside the caller's
+   * transaction (the note is written in the same one). Each must be a
+   * planned request of the note's team.
+   */
+  async shipWithNote(
+    tx: Knex.Transaction,
+    requestIds: string[],
+    note: { id: string; teamRef: string; title: string },
+    actor: { by: string; at: Date },
+  ): Promise<void> {
+    for (const requestId of new Set(requestIds)) {
+      const row = await tx<RequestRow>('requests')
+        .where('id', requestId)
+        .first();
+      if (
+        !row ||
+        row.platform_team_ref !== note.teamRef.toLocaleLowerCase('en-US')
+      ) {
+        throw new InputError(
+          `shipsRequestIds: no request ${requestId} to ${note.teamRef}`,
+        );
+      }
+      const from = row.status as RequestStatus;
+      if (!STATUS_TRANSITIONS[from].includes('shipped')) {
+        throw new InputError(
+          `shipsRequestIds: request ${requestId} is ${from}; only planned requests can ship`,
+        );
+      }
+      await this.updateVersion(tx, requestId, row.version, actor.at, {
+        status: 'shipped',
+        status_reason: null,
+        revisit_on: null,
+        release_note_id: note.id,
+      });
+      await this.addHistory(tx, {
+        requestId,
+        at: actor.at,
+        by: actor.by,
+        action: 'status',
+        fromStatus: from,
+        toStatus: 'shipped',
+        reason: `Shipped in the release note "${note.title}"`,
+      });
+    }
+  }
+
+  /** A deleted release note's requests stay shipped, without the link. */
+  async unlinkReleaseNote(tx: Knex.Transaction, noteId: string) {
+    await tx<RequestRow>('requests')
+      .where('release_note_id', noteId)
+      .update({ release_note_id: null });
+  }
+
+  /** The requests each release note shipped, for showing the link back. */
+  async shippedBy(
+    noteIds: string[],
+  ): Promise<Map<string, Array<{ id: string; title: string }>>> {
+    const result = new Map<string, Array<{ id: string; title: string }>>();
+    if (noteIds.length === 0) return result;
+    const rows = await this.db<RequestRow>('requests')
+      .select('id', 'title', 'release_note_id')
+      .whereIn('release_note_id', noteIds)
+      .orderBy('title');
+    for (const row of rows) {
+      const list = result.get(row.release_note_id!) ?? [];
+      list.push({ id: row.id, title: row.title });
+      result.set(row.release_note_id!, list);
+    }
+    return result;
+  }
+
   private async requireRow(db: Knex, id: string): Promise<RequestRow> {
     const row = await db<RequestRow>('requests').where('id', id).first();
     if (!row) throw new NotFoundError(`No request ${id}`);
@@ -604,6 +681,7 @@ function toRequest(
     endorsements,
     ...(row.theme_id && { themeId: row.theme_id }),
     ...(row.planned_quarter && { plannedQuarter: row.planned_quarter }),
+    ...(row.release_note_id && { releaseNoteId: row.release_note_id }),
     ...(row.merged_into_id && { mergedIntoId: row.merged_into_id }),
     createdBy: row.created_by,
     createdAt: iso(row.created_at),

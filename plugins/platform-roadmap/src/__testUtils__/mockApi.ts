@@ -76,5 +76,51 @@ export function mockPlatformRoadmapApi(
     getIncomingRoadmap: jest.fn(
       implementation.getIncomingRoadmap ?? unimplemented('getIncomingRoadmap'),
     ),
+    getTeamDeprecations: jest.fn(
+      implementation.getTeamDeprecations ??
+        unimplemented('getTeamDeprecations'),
+    ),
+    getEntityDeprecations: jest.fn(
+      implementation.getEntityDeprecations ??
+        unimplemented('getEntityDeprecations'),
+    ),
+    getDeprecationWarnings: jest.fn(
+      implementation.getDeprecationWarnings ??
+        unimplemented('getDeprecationWarnings'),
+    ),
+    announceDeprecation: jest.fn(
+      implementation.announceDeprecation ??
+        unimplemented('announceDeprecation'),
+    ),
+    updateDeprecation: jest.fn(
+      implementation.updateDeprecation ?? unimplemented('updateDeprecation'),
+    ),
+    deleteDeprecation: jest.fn(
+      implementation.deleteDeprecation ?? unimplemented('deleteDeprecation'),
+    ),
+    getTeamReleaseNotes: jest.fn(
+      implementation.getTeamReleaseNotes ??
+        unimplemented('getTeamReleaseNotes'),
+    ),
+    getEntityReleaseNotes: jest.fn(
+      implementation.getEntityReleaseNotes ??
+        unimplemented('getEntityReleaseNotes'),
+    ),
+    getReleaseNote: jest.fn(
+      implementation.getReleaseNote ?? unimplemented('getReleaseNote'),
+    ),
+    createReleaseNote: jest.fn(
+      implementation.createReleaseNote ?? unimplemented('createReleaseNote'),
+    ),
+    updateReleaseNote: jest.fn(
+      implementation.updateReleaseNote ?? unimplemented('updateReleaseNote'),
+    ),
+    deleteReleaseNote: jest.fn(
+      implementation.deleteReleaseNote ?? unimplemented('deleteReleaseNote'),
+    ),
+    getReleaseNotesFeedUrl: jest.fn(
+      implementation.getReleaseNotesFeedUrl ??
+        unimplemented('getReleaseNotesFeedUrl'),
+    ),
   } as jest.Mocked<PlatformRoadmapApi>;
 }

@@ -1,5 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  Deprecation,
+  DeprecationInput,
+  DeprecationsResponse,
+  DeprecationUpdate,
+  DeprecationWarningsResponse,
+  ReleaseNote,
+  ReleaseNoteInput,
+  ReleaseNotesPage,
+  ReleaseNoteType,
+  ReleaseNoteUpdate,
   CheckInInput,
   Commitment,
   CommitmentInput,
@@ -54,6 +64,29 @@ export interface BacklogPage {
   totalItems: number;
   nextCursor?: string;
 }
+
+/**
+ * Filters of a release notes list.
+ *
+ * @public
+ */
+export interface ReleaseNotesFilter {
+  type?: ReleaseNoteType[];
+  /** Only the notes about this entity. */
+  about?: string;
+  /** Text in the title, body or release version. */
+  q?: string;
+  limit?: number;
+}
+
+/**
+ * Whose release notes a feed carries.
+ *
+ * @public
+ */
+export type ReleaseNotesFeedTarget =
+  | { teamRef: string }
+  | { entityRef: string };
 
 /**
  * One request with everything about it.
@@ -123,6 +156,49 @@ export interface PlatformRoadmapApi {
   getEntityRoadmap(entityRef: string): Promise<EntityRoadmap>;
   /** Committed themes of the platform teams an entity depends on. */
   getIncomingRoadmap(entityRef: string): Promise<IncomingRoadmap>;
+
+  /** A platform team's deprecations, with remaining consumers and burn-down. */
+  getTeamDeprecations(teamRef: string): Promise<DeprecationsResponse>;
+  /** The deprecations of an entity (it is the thing going away). */
+  getEntityDeprecations(entityRef: string): Promise<DeprecationsResponse>;
+  /** The active deprecations that hit an entity (it is a consumer). */
+  getDeprecationWarnings(
+    entityRef: string,
+  ): Promise<DeprecationWarningsResponse>;
+  /** Announces a deprecation; also publishes its `deprecation` release note. */
+  announceDeprecation(
+    teamRef: string,
+    deprecation: DeprecationInput,
+  ): Promise<Deprecation>;
+  updateDeprecation(
+    id: string,
+    deprecation: DeprecationUpdate,
+  ): Promise<Deprecation>;
+  deleteDeprecation(id: string, version: number): Promise<void>;
+
+  /** Every release note of a platform team, newest first. */
+  getTeamReleaseNotes(
+    teamRef: string,
+    filter?: ReleaseNotesFilter,
+  ): Promise<ReleaseNotesPage>;
+  /**
+   * An entity's release notes: for a platform entity, its own and its
+   * team's team-wide notes; for any other, those of the platforms it uses.
+   */
+  getEntityReleaseNotes(
+    entityRef: string,
+    filter?: ReleaseNotesFilter,
+  ): Promise<ReleaseNotesPage>;
+  getReleaseNote(id: string): Promise<ReleaseNote>;
+  /** Publishes a note; requests it names in `shipsRequestIds` become shipped. */
+  createReleaseNote(
+    teamRef: string,
+    note: ReleaseNoteInput,
+  ): Promise<ReleaseNote>;
+  updateReleaseNote(id: string, note: ReleaseNoteUpdate): Promise<ReleaseNote>;
+  deleteReleaseNote(id: string, version: number): Promise<void>;
+  /** The absolute URL of the Atom feed of a team's or an entity's notes. */
+  getReleaseNotesFeedUrl(target: ReleaseNotesFeedTarget): Promise<string>;
 }
 
 /**

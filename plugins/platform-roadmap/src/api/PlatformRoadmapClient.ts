@@ -2,6 +2,15 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  Deprecation,
+  DeprecationInput,
+  DeprecationsResponse,
+  DeprecationUpdate,
+  DeprecationWarningsResponse,
+  ReleaseNote,
+  ReleaseNoteInput,
+  ReleaseNotesPage,
+  ReleaseNoteUpdate,
   CheckInInput,
   Commitment,
   CommitmentInput,
@@ -32,6 +41,8 @@ import {
   BacklogPage,
   BacklogQuery,
   PlatformRoadmapApi,
+  ReleaseNotesFeedTarget,
+  ReleaseNotesFilter,
   RequestDetails,
 } from './PlatformRoadmapApi';
 
@@ -219,6 +230,103 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     return this.request(`/entities/incoming?entityRef=${enc(entityRef)}`);
   }
 
+  getTeamDeprecations(teamRef: string): Promise<DeprecationsResponse> {
+    return this.request(`${teamPath(teamRef)}/deprecations`);
+  }
+
+  getEntityDeprecations(entityRef: string): Promise<DeprecationsResponse> {
+    return this.request(`/entities/deprecations?entityRef=${enc(entityRef)}`);
+  }
+
+  getDeprecationWarnings(
+    entityRef: string,
+  ): Promise<DeprecationWarningsResponse> {
+    return this.request(
+      `/entities/deprecation-warnings?entityRef=${enc(entityRef)}`,
+    );
+  }
+
+  announceDeprecation(
+    teamRef: string,
+    deprecation: DeprecationInput,
+  ): Promise<Deprecation> {
+    return this.request(
+      `${teamPath(teamRef)}/deprecations`,
+      'POST',
+      deprecation,
+    );
+  }
+
+  updateDeprecation(
+    id: string,
+    deprecation: DeprecationUpdate,
+  ): Promise<Deprecation> {
+    return this.request(`/deprecations/${enc(id)}`, 'PUT', deprecation);
+  }
+
+  deleteDeprecation(id: string, version: number): Promise<void> {
+    return this.request(
+      `/deprecations/${enc(id)}?version=${version}`,
+      'DELETE',
+    );
+  }
+
+  getTeamReleaseNotes(
+    teamRef: string,
+    filter: ReleaseNotesFilter = {},
+  ): Promise<ReleaseNotesPage> {
+    return this.request(
+      `${teamPath(teamRef)}/release-notes${filterQuery(filter, '?')}`,
+    );
+  }
+
+  getEntityReleaseNotes(
+    entityRef: string,
+    filter: ReleaseNotesFilter = {},
+  ): Promise<ReleaseNotesPage> {
+    return this.request(
+      `/entities/release-notes?entityRef=${enc(entityRef)}${filterQuery(
+        filter,
+        '&',
+      )}`,
+    );
+  }
+
+  getReleaseNote(id: string): Promise<ReleaseNote> {
+    return this.request(`/release-notes/${enc(id)}`);
+  }
+
+  createReleaseNote(
+    teamRef: string,
+    note: ReleaseNoteInput,
+  ): Promise<ReleaseNote> {
+    return this.request(`${teamPath(teamRef)}/release-notes`, 'POST', note);
+  }
+
+  updateReleaseNote(id: string, note: ReleaseNoteUpdate): Promise<ReleaseNote> {
+    return this.request(`/release-notes/${enc(id)}`, 'PUT', note);
+  }
+
+  deleteReleaseNote(id: string, version: number): Promise<void> {
+    return this.request(
+      `/release-notes/${enc(id)}?version=${version}`,
+      'DELETE',
+    );
+  }
+
+  async getReleaseNotesFeedUrl(
+    target: ReleaseNotesFeedTarget,
+  ): Promise<string> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform-roadmap');
+    if ('teamRef' in target) {
+      return `${baseUrl}/feeds${teamPath(target.teamRef)}.atom`;
+    }
+    const { kind, namespace, name } = parseEntityRef(target.entityRef);
+    return `${baseUrl}/feeds/entities/${enc(
+      kind.toLocaleLowerCase('en-US'),
+    )}/${enc(namespace)}/${enc(name)}.atom`;
+  }
+
   private async request<T>(
     path: string,
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET',
@@ -238,6 +346,16 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
+}
+
+function filterQuery(filter: ReleaseNotesFilter, lead: '?' | '&') {
+  const params = new URLSearchParams();
+  for (const type of filter.type ?? []) params.append('type', type);
+  if (filter.about) params.set('about', filter.about);
+  if (filter.q) params.set('q', filter.q);
+  if (filter.limit) params.set('limit', String(filter.limit));
+  const qs = params.toString();
+  return qs ? `${lead}${qs}` : '';
 }
 
 function teamPath(teamRef: string) {

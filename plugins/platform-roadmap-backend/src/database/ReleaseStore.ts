@@ -1,0 +1,603 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  BurnDownPoint,
+  Deprecation,
+  DeprecationStatus,
+  ReleaseNote,
+  ReleaseNoteType,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { migratedClient } from './migrations';
+import { RequestStore } from './RequestStore';
+import { Actor } from './RoadmapStore';
+
+export interface ReleaseNoteFields {
+  entityRef?: string | null;
+  releaseVersion?: string;
+  publishedOn: string;
+  type: ReleaseNoteType;
+  title: string;
+  body: string;
+}
+
+export interface DeprecationFields {
+  entityRef: string;
+  entityVersion?: string;
+  announcedOn: string;
+  sunsetOn: string;
+  replacementEntityRef?: string | null;
+  migrationGuideUrl?: string | null;
+  description: string;
+  status: DeprecationStatus;
+  consumerDepth: number;
+}
+
+/**
+ * Which notes a list covers: every note of `teamRefs`, the notes about
+ * `entityRefs`, and the team-wide notes of `teamWideRefs` (OR'ed).
+ */
+export interface ReleaseNoteScope {
+  teamRefs?: string[];
+  entityRefs?: string[];
+  teamWideRefs?: string[];
+}
+
+export interface ReleaseNoteFilter {
+  types?: ReleaseNoteType[];
+  about?: string;
+  q?: string;
+  limit: number;
+}
+
+/** The remaining consumers of a deprecation on one day. */
+export interface DeprecationSnapshot {
+  deprecationId: string;
+  /** UTC day, YYYY-MM-DD. */
+  takenOn: string;
+  consumerEntityRefs: string[];
+  teamRefs: string[];
+}
+
+type ReleaseNoteRow = {
+  id: string;
+  version: number;
+  team_ref: string;
+  entity_ref: string | null;
+  release_version: string | null;
+  published_on: string;
+  type: string;
+  title: string;
+  body: string;
+  created_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+type DeprecationRow = {
+  id: string;
+  version: number;
+  team_ref: string;
+  entity_ref: string;
+  entity_version: string | null;
+  announced_on: string;
+  sunset_on: string;
+  replacement_entity_ref: string | null;
+  migration_guide_url: string | null;
+  description: string;
+  status: string;
+  consumer_depth: number;
+  release_note_id: string | null;
+  created_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+type SnapshotRow = {
+  deprecation_id: string;
+  taken_on: string;
+  consumer_entity_refs: string;
+  team_refs: string;
+  consumer_count: number;
+  team_count: number;
+  updated_at: Date | string | Knex.Raw;
+};
+
+type Versioned = 'release_notes' | 'deprecations';
+const NOUNS: Record<Versioned, string> = {
+  release_notes: 'Release note',
+  deprecations: 'Deprecation',
+};
+
+const key = (ref: string) => ref.toLocaleLowerCase('en-US');
+const iso = (value: Date | string) => new Date(value).toISOString();
+const unique = (refs: string[]) => [...new Set(refs.map(key))].sort();
+
+/**
+ * Release notes, deprecations and the daily snapshots of each deprecation's
+ * remaining consumers. No SQL about them lives elsewhere; shipping requests
+ * goes through the RequestStore inside the same transaction.
+ */
+export class ReleaseStore {
+  static async create(options: {
+    database: DatabaseService;
+    requests: RequestStore;
+  }): Promise<ReleaseStore> {
+    return new ReleaseStore(
+      await migratedClient(options.database),
+      options.requests,
+    );
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly requests: RequestStore,
+  ) {}
+
+  /** Whether any release note or deprecation exists. */
+  async hasAny(): Promise<boolean> {
+    const [note, deprecation] = await Promise.all([
+      this.db('release_notes').first('id'),
+      this.db('deprecations').first('id'),
+    ]);
+    return !!note || !!deprecation;
+  }
+
+  // Release notes
+
+  /**
+   * Publishes a note; the planned requests it names become shipped and link
+   * to it, all in one transaction.
+   */
+  async createReleaseNote(
+    teamRef: string,
+    input: ReleaseNoteFields,
+    shipsRequestIds: string[],
+    actor: Actor,
+  ): Promise<ReleaseNote> {
+    const id = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx<ReleaseNoteRow>('release_notes').insert(
+        newNoteRow(id, teamRef, input, actor),
+      );
+      await this.requests.shipWithNote(
+        tx,
+        shipsRequestIds,
+        { id, teamRef, title: input.title },
+        actor,
+      );
+    });
+    return this.getReleaseNote(id);
+  }
+
+  async getReleaseNote(id: string): Promise<ReleaseNote> {
+    const row = await this.db<ReleaseNoteRow>('release_notes')
+      .where('id', id)
+      .first();
+    if (!row) throw new NotFoundError(`No release note ${id}`);
+    const [note] = await this.withLinks([row]);
+    return note;
+  }
+
+  /** Notes in the scope that pass the filter, newest first, and the total. */
+  async listReleaseNotes(
+    scope: ReleaseNoteScope,
+    filter: ReleaseNoteFilter,
+  ): Promise<{ items: ReleaseNote[]; totalItems: number }> {
+    const where = (query: Knex.QueryBuilder) => {
+      query.where(inScope => {
+        inScope.whereRaw('1 = 0');
+        if (scope.teamRefs?.length) {
+          inScope.orWhereIn('team_ref', scope.teamRefs.map(key));
+        }
+        if (scope.entityRefs?.length) {
+          inScope.orWhereIn('entity_ref', scope.entityRefs.map(key));
+        }
+        if (scope.teamWideRefs?.length) {
+          inScope.orWhere(teamWide =>
+            teamWide
+              .whereIn('team_ref', scope.teamWideRefs!.map(key))
+              .whereNull('entity_ref'),
+          );
+        }
+      });
+      if (filter.types?.length) query.whereIn('type', filter.types);
+      if (filter.about) query.where('entity_ref', key(filter.about));
+      if (filter.q) {
+        const pattern = `%${filter.q
+          .toLocaleLowerCase('en-US')
+          .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+        query.where(text => {
+          for (const column of ['title', 'body', 'release_version']) {
+            text.orWhereRaw(`lower(${column}) like ? escape ?`, [
+              pattern,
+              '\\',
+            ]);
+          }
+        });
+      }
+      return query;
+    };
+    const [rows, [{ count }]] = await Promise.all([
+      where(this.db<ReleaseNoteRow>('release_notes').select('*'))
+        .orderBy([
+          { column: 'published_on', order: 'desc' },
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(filter.limit),
+      where(this.db('release_notes').count({ count: '*' })),
+    ]);
+    return {
+      items: await this.withLinks(rows as ReleaseNoteRow[]),
+      totalItems: Number(count),
+    };
+  }
+
+  async updateReleaseNote(
+    id: string,
+    version: number,
+    input: ReleaseNoteFields,
+    actor: Actor,
+  ): Promise<ReleaseNote> {
+    await this.updateVersioned(
+      this.db,
+      'release_notes',
+      id,
+      version,
+      actor.at,
+      noteColumns(input),
+    );
+    return this.getReleaseNote(id);
+  }
+
+  /** Deletes a note; the requests it shipped stay shipped, unlinked. */
+  async deleteReleaseNote(id: string, version: number): Promise<void> {
+    await this.db.transaction(async tx => {
+      await this.requests.unlinkReleaseNote(tx, id);
+      await tx<DeprecationRow>('deprecations')
+        .where('release_note_id', id)
+        .update({ release_note_id: null });
+      await this.deleteVersioned(tx, 'release_notes', id, version);
+    });
+  }
+
+  // Deprecations
+
+  /**
+   * Announces a deprecation: the deprecation, its `deprecation` release
+   * note and the first snapshot of its consumers, in one transaction.
+   */
+  async announceDeprecation(
+    teamRef: string,
+    input: DeprecationFields,
+    note: Pick<ReleaseNoteFields, 'title' | 'body'>,
+    firstSnapshot: Omit<DeprecationSnapshot, 'deprecationId'> | undefined,
+    actor: Actor,
+  ): Promise<Deprecation> {
+    const id = randomUUID();
+    const noteId = randomUUID();
+    await this.db.transaction(async tx => {
+      await tx<ReleaseNoteRow>('release_notes').insert(
+        newNoteRow(
+          noteId,
+          teamRef,
+          {
+            entityRef: input.entityRef,
+            releaseVersion: input.entityVersion,
+            publishedOn: input.announcedOn,
+            type: 'deprecation',
+            ...note,
+          },
+          actor,
+        ),
+      );
+      await tx<DeprecationRow>('deprecations').insert({
+        id,
+        version: 1,
+        team_ref: key(teamRef),
+        ...deprecationColumns(input),
+        release_note_id: noteId,
+        created_by: actor.by,
+        created_at: actor.at,
+        updated_at: actor.at,
+      });
+      if (firstSnapshot) {
+        await this.writeSnapshots(tx, [
+          { ...firstSnapshot, deprecationId: id },
+        ]);
+      }
+    });
+    return this.getDeprecation(id);
+  }
+
+  async getDeprecation(id: string): Promise<Deprecation> {
+    const [deprecation] = await this.listDeprecations({ ids: [id] });
+    if (!deprecation) throw new NotFoundError(`No deprecation ${id}`);
+    return deprecation;
+  }
+
+  /** Deprecations matching every given filter, soonest sunset first. */
+  async listDeprecations(filter: {
+    ids?: string[];
+    teamRefs?: string[];
+    entityRefs?: string[];
+    statuses?: readonly DeprecationStatus[];
+  }): Promise<Deprecation[]> {
+    const query = this.db<DeprecationRow>('deprecations');
+    if (filter.ids) query.whereIn('id', filter.ids);
+    if (filter.teamRefs) query.whereIn('team_ref', filter.teamRefs.map(key));
+    if (filter.entityRefs) {
+      query.whereIn('entity_ref', filter.entityRefs.map(key));
+    }
+    if (filter.statuses) query.whereIn('status', [...filter.statuses]);
+    const rows = await query.orderBy([
+      { column: 'sunset_on', order: 'asc' },
+      { column: 'created_at', order: 'asc' },
+      { column: 'id', order: 'asc' },
+    ]);
+    return rows.map(toDeprecation);
+  }
+
+  async updateDeprecation(
+    id: string,
+    version: number,
+    input: DeprecationFields,
+    actor: Actor,
+  ): Promise<Deprecation> {
+    await this.updateVersioned(
+      this.db,
+      'deprecations',
+      id,
+      version,
+      actor.at,
+      deprecationColumns(input),
+    );
+    return this.getDeprecation(id);
+  }
+
+  /** Deletes a deprecation and its snapshots; its release note stays. */
+  async deleteDeprecation(id: string, version: number): Promise<void> {
+    await this.deleteVersioned(this.db, 'deprecations', id, version);
+  }
+
+  /**
+   * Records snapshots; a second one on the same day replaces that day's
+   * row, so the last run of a day wins and replicas cannot duplicate it.
+   */
+  async recordSnapshots(snapshots: DeprecationSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.db.transaction(tx => this.writeSnapshots(tx, snapshots));
+  }
+
+  /** Each deprecation's burn-down: one point per snapshot day, oldest first. */
+  async burnDowns(ids: string[]): Promise<Map<string, BurnDownPoint[]>> {
+    const result = new Map<string, BurnDownPoint[]>();
+    if (ids.length === 0) return result;
+    const rows = await this.db<SnapshotRow>('deprecation_snapshots')
+      .select('deprecation_id', 'taken_on', 'consumer_count', 'team_count')
+      .whereIn('deprecation_id', ids)
+      .orderBy([
+        { column: 'deprecation_id', order: 'asc' },
+        { column: 'taken_on', order: 'asc' },
+      ]);
+    for (const row of rows) {
+      const points = result.get(row.deprecation_id) ?? [];
+      points.push({
+        day: row.taken_on,
+        consumerCount: Number(row.consumer_count),
+        teamCount: Number(row.team_count),
+      });
+      result.set(row.deprecation_id, points);
+    }
+    return result;
+  }
+
+  /** The snapshot of one deprecation on one day, if any. */
+  async getSnapshot(
+    deprecationId: string,
+    takenOn: string,
+  ): Promise<DeprecationSnapshot | undefined> {
+    const row = await this.db<SnapshotRow>('deprecation_snapshots')
+      .where({ deprecation_id: deprecationId, taken_on: takenOn })
+      .first();
+    return (
+      row && {
+        deprecationId: row.deprecation_id,
+        takenOn: row.taken_on,
+        consumerEntityRefs: JSON.parse(row.consumer_entity_refs),
+        teamRefs: JSON.parse(row.team_refs),
+      }
+    );
+  }
+
+  private async writeSnapshots(
+    tx: Knex.Transaction,
+    snapshots: DeprecationSnapshot[],
+  ) {
+    for (const snapshot of snapshots) {
+      const consumers = unique(snapshot.consumerEntityRefs);
+      const teams = unique(snapshot.teamRefs);
+      await tx<SnapshotRow>('deprecation_snapshots')
+        .insert({
+          deprecation_id: snapshot.deprecationId,
+          taken_on: snapshot.takenOn,
+          consumer_entity_refs: JSON.stringify(consumers),
+          team_refs: JSON.stringify(teams),
+          consumer_count: consumers.length,
+          team_count: teams.length,
+          updated_at: tx.fn.now(),
+        })
+        .onConflict(['deprecation_id', 'taken_on'])
+        .merge();
+    }
+  }
+
+  /** Adds what links to each note: shipped requests and its deprecation. */
+  private async withLinks(rows: ReleaseNoteRow[]): Promise<ReleaseNote[]> {
+    const ids = rows.map(r => r.id);
+    const [requests, deprecations] = await Promise.all([
+      this.requests.shippedBy(ids),
+      ids.length
+        ? this.db<DeprecationRow>('deprecations')
+            .select('id', 'release_note_id')
+            .whereIn('release_note_id', ids)
+        : Promise.resolve(
+            [] as Array<Pick<DeprecationRow, 'id' | 'release_note_id'>>,
+          ),
+    ]);
+    const deprecationOf = new Map(
+      deprecations.map(d => [d.release_note_id!, d.id]),
+    );
+    return rows.map(row =>
+      toReleaseNote(row, requests.get(row.id) ?? [], deprecationOf.get(row.id)),
+    );
+  }
+
+  private async requireVersion(
+    db: Knex,
+    table: Versioned,
+    id: string,
+    version: number,
+  ) {
+    const row = await db(table).where('id', id).first();
+    if (!row) throw new NotFoundError(`No ${NOUNS[table].toLowerCase()} ${id}`);
+    if (row.version !== version) {
+      throw new ConflictError(
+        `${NOUNS[table]} ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
+      );
+    }
+  }
+
+  /**
+   * Writes a change made on `version` and moves to the next version; a
+   * stale version, or a concurrent edit that committed after our read, is
+   * a ConflictError rather than a silent overwrite.
+   */
+  private async updateVersioned(
+    db: Knex,
+    table: Versioned,
+    id: string,
+    version: number,
+    at: Date,
+    patch: Record<string, unknown>,
+  ): Promise<void> {
+    const updated = await db(table)
+      .where({ id, version })
+      .update({ ...patch, version: version + 1, updated_at: at });
+    if (updated === 0) {
+      await this.requireVersion(db, table, id, version);
+      throw new ConflictError(
+        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
+      );
+    }
+  }
+
+  private async deleteVersioned(
+    db: Knex,
+    table: Versioned,
+    id: string,
+    version: number,
+  ): Promise<void> {
+    const deleted = await db(table).where({ id, version }).delete();
+    if (deleted === 0) {
+      await this.requireVersion(db, table, id, version);
+      throw new ConflictError(
+        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
+      );
+    }
+  }
+}
+
+function noteColumns(input: ReleaseNoteFields) {
+  return {
+    entity_ref: input.entityRef ? key(input.entityRef) : null,
+    release_version: input.releaseVersion || null,
+    published_on: input.publishedOn,
+    type: input.type,
+    title: input.title,
+    body: input.body,
+  };
+}
+
+function newNoteRow(
+  id: string,
+  teamRef: string,
+  input: ReleaseNoteFields,
+  actor: Actor,
+): ReleaseNoteRow {
+  return {
+    id,
+    version: 1,
+    team_ref: key(teamRef),
+    ...noteColumns(input),
+    created_by: actor.by,
+    created_at: actor.at,
+    updated_at: actor.at,
+  };
+}
+
+function deprecationColumns(input: DeprecationFields) {
+  return {
+    entity_ref: key(input.entityRef),
+    entity_version: input.entityVersion || null,
+    announced_on: input.announcedOn,
+    sunset_on: input.sunsetOn,
+    replacement_entity_ref: input.replacementEntityRef
+      ? key(input.replacementEntityRef)
+      : null,
+    migration_guide_url: input.migrationGuideUrl || null,
+    description: input.description,
+    status: input.status,
+    consumer_depth: input.consumerDepth,
+  };
+}
+
+function toReleaseNote(
+  row: ReleaseNoteRow,
+  requests: Array<{ id: string; title: string }>,
+  deprecationId: string | undefined,
+): ReleaseNote {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    teamRef: row.team_ref,
+    ...(row.entity_ref && { entityRef: row.entity_ref }),
+    ...(row.release_version && { releaseVersion: row.release_version }),
+    publishedOn: row.published_on,
+    type: row.type as ReleaseNoteType,
+    title: row.title,
+    body: row.body,
+    requests,
+    ...(deprecationId && { deprecationId }),
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function toDeprecation(row: DeprecationRow): Deprecation {
+  return {
+    id: row.id,
+    version: Number(row.version),
+    teamRef: row.team_ref,
+    entityRef: row.entity_ref,
+    ...(row.entity_version && { entityVersion: row.entity_version }),
+    announcedOn: row.announced_on,
+    sunsetOn: row.sunset_on,
+    ...(row.replacement_entity_ref && {
+      replacementEntityRef: row.replacement_entity_ref,
+    }),
+    ...(row.migration_guide_url && {
+      migrationGuideUrl: row.migration_guide_url,
+    }),
+    description: row.description,
+    status: row.status as DeprecationStatus,
+    consumerDepth: Number(row.consumer_depth),
+    ...(row.release_note_id && { releaseNoteId: row.release_note_id }),
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
