@@ -43,6 +43,11 @@ export interface Config {
        * examples/roadmap.yaml), loaded when the database has no theme yet.
        */
       roadmap?: string;
+      /**
+       * A YAML file of example release notes and deprecations (see
+       * examples/releases.yaml), loaded when the database has neither yet.
+       */
+      releases?: string;
     };
     /** The task that records each platform team's consuming teams daily. */
     consumerSnapshots?: {
@@ -60,6 +65,27 @@ export interface Config {
     keyResultMeasures?: {
       /** When it runs (default: every 15 minutes, first 20 seconds after start). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /**
+     * The task that records the remaining consumers of every announced or
+     * migrating deprecation: one point per UTC day on its burn-down.
+     */
+    deprecationSnapshots?: {
+      /**
+       * When it runs (default: every hour, first 45 seconds after start; the
+       * last run of each UTC day is that day's point).
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** Release notes. */
+    releaseNotes?: {
+      /**
+       * Serve the Atom feeds (`/api/platform-roadmap/feeds/...`) without a
+       * Backstage token, so any feed reader that can reach the backend can
+       * follow them. Off by default: feeds then need a user token or a
+       * service token (e.g. a static external-access token).
+       */
+      publicFeeds?: boolean;
     };
   };
 }

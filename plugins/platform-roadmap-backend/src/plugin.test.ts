@@ -18,6 +18,9 @@ describe('platformRoadmapPlugin', () => {
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
+        mockServices.rootConfig.factory({
+          data: { app: { baseUrl: 'http://localhost:3000' } },
+        }),
         scheduler.factory,
       ],
     });
@@ -31,6 +34,13 @@ describe('platformRoadmapPlugin', () => {
     expect(scheduler.scheduleTask).toHaveBeenCalledWith(
       expect.objectContaining({
         id: 'platform-roadmap-key-result-measures',
+        scope: 'global',
+      }),
+    );
+
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'platform-roadmap-deprecation-snapshots',
         scope: 'global',
       }),
     );
@@ -59,5 +69,45 @@ describe('platformRoadmapPlugin', () => {
       themes: [],
       commitments: [],
     });
+
+    const notes = await request(server)
+      .get('/api/platform-roadmap/teams/default/ci-build/release-notes')
+      .set('Authorization', mockCredentials.user.header());
+    expect(notes.status).toBe(200);
+    expect(notes.body).toMatchObject({ items: [], totalItems: 0 });
+    // Feeds need a token unless publicFeeds is configured.
+    const feed = await request(server).get(
+      '/api/platform-roadmap/feeds/teams/default/ci-build.atom',
+    );
+    expect(feed.status).toBe(401);
+  });
+
+  it('opens the feeds, and only the feeds, to readers without a token when configured', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        platformRoadmapPlugin,
+        catalogServiceMock.factory({ entities: exampleCatalog() }),
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://localhost:3000' },
+            platformRoadmap: { releaseNotes: { publicFeeds: true } },
+          },
+        }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    const feed = await request(server).get(
+      '/api/platform-roadmap/feeds/teams/default/ci-build.atom',
+    );
+    expect(feed.status).toBe(200);
+    expect(feed.text).toContain(
+      '<title type="text">Release notes: CI &amp; Build</title>',
+    );
+    const notes = await request(server).get(
+      '/api/platform-roadmap/teams/default/ci-build/release-notes',
+    );
+    expect(notes.status).toBe(401);
   });
 });

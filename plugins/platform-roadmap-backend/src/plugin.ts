@@ -11,7 +11,15 @@ import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
 import { RequestStore } from './database/RequestStore';
+import { ReleaseStore } from './database/ReleaseStore';
 import { RoadmapStore } from './database/RoadmapStore';
+import { DeprecationService } from './deprecations/DeprecationService';
+import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
+import { seedExampleReleases } from './seed/seedExampleReleases';
+import {
+  DEFAULT_DEPRECATION_SNAPSHOT_SCHEDULE,
+  scheduleDeprecationSnapshots,
+} from './tasks/DeprecationSnapshotTask';
 import { RoadmapService } from './roadmap/RoadmapService';
 import { seedExampleRoadmap } from './seed/seedExampleRoadmap';
 import {
@@ -44,6 +52,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -123,6 +132,48 @@ export const platformRoadmapPlugin = createBackendPlugin({
           ),
         });
 
+        const releaseStore = await ReleaseStore.create({
+          database,
+          requests: requestStore,
+        });
+        const exampleReleases = config.getOptionalString(
+          'platformRoadmap.exampleData.releases',
+        );
+        if (exampleReleases) {
+          await seedExampleReleases({
+            file: exampleReleases,
+            store: releaseStore,
+            requestStore,
+            logger: deps.logger,
+          });
+        }
+        const deprecations = new DeprecationService({
+          catalog: deps.catalog,
+          store: releaseStore,
+        });
+        await scheduleDeprecationSnapshots({
+          auth,
+          logger: deps.logger,
+          scheduler: deps.scheduler,
+          deprecations,
+          store: releaseStore,
+          schedule: readSchedule(
+            config,
+            'platformRoadmap.deprecationSnapshots.schedule',
+            DEFAULT_DEPRECATION_SNAPSHOT_SCHEDULE,
+          ),
+        });
+        const publicFeeds =
+          config.getOptionalBoolean(
+            'platformRoadmap.releaseNotes.publicFeeds',
+          ) ?? false;
+        if (publicFeeds) {
+          httpRouter.addAuthPolicy({
+            path: '/feeds',
+            allow: 'unauthenticated',
+          });
+        }
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -134,6 +185,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
               store: requestStore,
               requests,
               themes: roadmapStore,
+              releaseNotes: releaseStore,
             },
             roadmap: {
               auditor: deps.auditor,
@@ -145,6 +197,18 @@ export const platformRoadmapPlugin = createBackendPlugin({
                 store: roadmapStore,
                 requests,
               }),
+            },
+            releases: {
+              auth,
+              auditor: deps.auditor,
+              catalog: deps.catalog,
+              deprecations,
+              discovery: deps.discovery,
+              permissions: deps.permissions,
+              releaseNotes: new ReleaseNotesService(deps.catalog),
+              store: releaseStore,
+              appBaseUrl: config.getString('app.baseUrl'),
+              publicFeeds,
             },
           }),
         );

@@ -13,7 +13,7 @@ const EXAMPLES = path.resolve(__dirname, '../../../../examples');
 /** Path of a file in the repository's examples/ folder. */
 export const examplePath = (file: string) => path.join(EXAMPLES, file);
 
-type Doc = {
+export type ExampleDoc = {
   kind: string;
   metadata: {
     name: string;
@@ -36,17 +36,22 @@ const full = (ref: string, defaultKind: string) =>
 
 /**
  * The example organisation and its platform and consumer entities, as the
- * catalog would hold them (relations both ways), plus any extra documents.
+ * catalog would hold them (relations both ways), plus any extra documents,
+ * each document optionally edited first (to stage a catalog change).
  */
-export function loadExampleCatalog(extra: Doc[] = []): Entity[] {
+export function loadExampleCatalog(
+  extra: ExampleDoc[] = [],
+  edit: (doc: ExampleDoc) => ExampleDoc = doc => doc,
+): Entity[] {
   const docs = ['org.yaml', 'platform.yaml', 'consumers.yaml'].flatMap(file =>
     parseAllDocuments(fs.readFileSync(examplePath(file), 'utf8')).map(
-      d => d.toJS() as Doc,
+      d => d.toJS() as ExampleDoc,
     ),
   );
   return buildCatalog(
     [...docs, ...extra]
       .filter(d => d && d.kind !== 'Location')
+      .map(edit)
       .map(d => ({
         kind: d.kind,
         name: d.metadata.name,

@@ -1,7 +1,7 @@
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { ReleaseStore } from './ReleaseStore';
+import { ReleaseNoteFields, ReleaseStore } from './ReleaseStore';
 import { RequestStore, RequestToCreate } from './RequestStore';
 
 jest.setTimeout(60_000);
@@ -29,11 +29,11 @@ const request: RequestToCreate = {
   aboutEntityRefs: ['component:default/build-cache'],
 };
 
-const note = {
+const note: ReleaseNoteFields = {
   entityRef: 'component:default/Build-Cache',
   releaseVersion: '2.4.0',
   publishedOn: '2026-11-01',
-  type: 'feature' as const,
+  type: 'feature',
   title: 'Remote cache hits for pull requests from forks',
   body: 'Forks now **read** the cache.',
 };
@@ -161,7 +161,10 @@ describe('ReleaseStore', () => {
         type: 'breaking',
       });
       await make(
-        { title: 'Someone else entirely', entityRef: 'resource:default/k8s-prod' },
+        {
+          title: 'Someone else entirely',
+          entityRef: 'resource:default/k8s-prod',
+        },
         'group:default/infrastructure',
       );
 

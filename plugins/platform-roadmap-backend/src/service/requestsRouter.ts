@@ -18,6 +18,7 @@ import {
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { z } from 'zod';
 import { RequestStore } from '../database/RequestStore';
+import { ReleaseStore } from '../database/ReleaseStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
@@ -32,6 +33,8 @@ export interface RequestsRouterOptions {
   requests: RequestsService;
   /** Checks the theme a request is planned under; absent, none can be named. */
   themes?: Pick<RoadmapStore, 'getTheme'>;
+  /** Checks the release note a request ships in; absent, none can be named. */
+  releaseNotes?: Pick<ReleaseStore, 'getReleaseNote'>;
   now?: () => Date;
 }
 
@@ -193,6 +196,21 @@ export function createRequestsRouter(
         throw new InputError('themeId: only a planned request has a theme');
       }
       await requireTheme(change.themeId, existing.platformTeamRef);
+    }
+    if (change.releaseNoteId) {
+      if (change.status !== 'shipped') {
+        throw new InputError(
+          'releaseNoteId: only a shipped request has a release note',
+        );
+      }
+      const note = await options.releaseNotes
+        ?.getReleaseNote(change.releaseNoteId)
+        .catch(notFound);
+      if (note?.teamRef !== existing.platformTeamRef) {
+        throw new InputError(
+          `releaseNoteId: no release note ${change.releaseNoteId} of ${existing.platformTeamRef}`,
+        );
+      }
     }
     res.json(
       await audited(

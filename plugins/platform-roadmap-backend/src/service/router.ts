@@ -13,6 +13,7 @@ import {
   HISTORY_WINDOW_DAYS,
 } from './consumerHistory';
 import { createRequestsRouter, RequestsRouterOptions } from './requestsRouter';
+import { createReleasesRouter, ReleasesRouterOptions } from './releasesRouter';
 import { createRoadmapRouter, RoadmapRouterOptions } from './roadmapRouter';
 import { parseTeamRef } from './validation';
 
@@ -24,6 +25,8 @@ export interface RouterOptions {
   requests?: Omit<RequestsRouterOptions, 'httpAuth' | 'now'>;
   /** The theme, OKR and commitment routes; absent in tests of others. */
   roadmap?: Omit<RoadmapRouterOptions, 'httpAuth' | 'now'>;
+  /** Release notes, deprecations and feeds; absent in tests of others. */
+  releases?: Omit<ReleasesRouterOptions, 'httpAuth' | 'now'>;
   now?: () => Date;
 }
 
@@ -80,6 +83,12 @@ export async function createRouter(
   if (options.roadmap) {
     router.use(
       createRoadmapRouter({ ...options.roadmap, httpAuth, now: options.now }),
+    );
+  }
+
+  if (options.releases) {
+    router.use(
+      createReleasesRouter({ ...options.releases, httpAuth, now: options.now }),
     );
   }
 
