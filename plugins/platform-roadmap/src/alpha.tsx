@@ -32,6 +32,60 @@ const roadmapEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const RELEASE_NOTE_KINDS = ['component', 'api', 'system', 'resource'];
+
+/**
+ * The Release notes tab: on a platform team's Group page, the team's notes;
+ * on a Component, API, System or Resource page, that entity's notes and its
+ * team's team-wide ones (or, for a consumer, those of the platforms it
+ * uses).
+ */
+const releaseNotesEntityContent = EntityContentBlueprint.make({
+  name: 'release-notes',
+  params: {
+    path: '/release-notes',
+    title: 'Release notes',
+    filter: entity =>
+      isPlatformTeamEntity(entity) ||
+      RELEASE_NOTE_KINDS.includes(entity.kind.toLocaleLowerCase('en-US')),
+    loader: () =>
+      import('./components/ReleaseNotes').then(m => <m.ReleaseNotesTab />),
+  },
+});
+
+/**
+ * "Deprecations affecting this component": what the entity uses that is
+ * going away, with the days left and the migration guide. Renders nothing
+ * when none apply.
+ */
+const deprecationWarningsEntityCard = EntityCardBlueprint.make({
+  name: 'deprecation-warnings',
+  params: {
+    type: 'info',
+    filter: { kind: { $in: ['component', 'resource'] } },
+    loader: () =>
+      import('./components/DeprecationWarningCard').then(m => (
+        <m.DeprecationWarningCard />
+      )),
+  },
+});
+
+/**
+ * The deprecation of a platform entity, with its remaining consumers by
+ * team and its burn-down. Renders nothing when the entity is not deprecated.
+ */
+const deprecationEntityCard = EntityCardBlueprint.make({
+  name: 'deprecation',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: RELEASE_NOTE_KINDS } },
+    loader: () =>
+      import('./components/Deprecations').then(m => (
+        <m.EntityDeprecationsCard />
+      )),
+  },
+});
+
 /**
  * Requests filed or endorsed from a Component, API or System, and the form
  * to file one, on its Overview.
@@ -94,5 +148,8 @@ export default createFrontendPlugin({
     requestsEntityCard,
     themesEntityCard,
     incomingThemesEntityCard,
+    releaseNotesEntityContent,
+    deprecationWarningsEntityCard,
+    deprecationEntityCard,
   ],
 });

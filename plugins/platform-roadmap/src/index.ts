@@ -7,10 +7,13 @@
  */
 export {
   platformRoadmapPlugin,
+  EntityDeprecationCard,
+  EntityDeprecationWarningCard,
   EntityIncomingThemesCard,
   EntityPlatformRequestsCard,
   EntityPlatformRoadmapContent,
   EntityPlatformThemesCard,
+  EntityReleaseNotesContent,
 } from './plugin';
 export * from './api';
 export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

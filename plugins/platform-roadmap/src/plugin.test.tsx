@@ -29,7 +29,10 @@ import {
 import * as publicApi from './index';
 import alphaPlugin from './alpha';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 
 describe('platformRoadmapPlugin', () => {
@@ -231,10 +234,106 @@ describe('platform-roadmap plugin on the new frontend system', () => {
     });
   });
 
+  it('shows the deprecation warning on consumers and the deprecation card on platform entities', () => {
+    expect(
+      cardFilter('entity-card:platform-roadmap/deprecation-warnings'),
+    ).toEqual({ kinds: ['Component', 'Resource'], type: 'info' });
+    expect(cardFilter('entity-card:platform-roadmap/deprecation')).toEqual({
+      kinds: ['Component', 'API', 'System', 'Resource'],
+      type: 'content',
+    });
+  });
+
+  it('adds a Release notes tab to platform teams and to entities, not to other groups', () => {
+    const tester = createExtensionTester(
+      alphaPlugin.getExtension('entity-content:platform-roadmap/release-notes'),
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Release notes',
+    );
+    expect(
+      ['Component', 'API', 'System', 'Resource', 'Group', 'User'].filter(kind =>
+        filter(entityOfKind(kind)),
+      ),
+    ).toEqual(['Component', 'API', 'System', 'Resource']);
+    expect(
+      filter({
+        ...entityOfKind('Group'),
+        metadata: {
+          name: 'ci-build',
+          annotations: { 'platform-roadmap/platform-team': 'true' },
+        },
+      }),
+    ).toBe(true);
+  });
+
   it('shows the incoming themes card on Component and System pages', () => {
     expect(cardFilter('entity-card:platform-roadmap/incoming-themes')).toEqual({
       kinds: ['Component', 'System'],
       type: 'content',
     });
+  });
+});
+
+describe('release notes and deprecations in a legacy app', () => {
+  it('exports the tab and the cards from the package', () => {
+    expect(publicApi.EntityReleaseNotesContent).toBeDefined();
+    expect(publicApi.EntityDeprecationWarningCard).toBeDefined();
+    expect(publicApi.EntityDeprecationCard).toBeDefined();
+  });
+
+  it('lazily renders the deprecation warning for the current entity', async () => {
+    const api = mockPlatformRoadmapApi({
+      getDeprecationWarnings: async () => ({
+        entityRef: 'component:default/build-runner',
+        items: [
+          {
+            deprecation: {
+              id: 'd1',
+              version: 1,
+              teamRef: 'group:default/security',
+              entityRef: 'component:default/legacy-sdk',
+              announcedOn: '2026-11-01',
+              sunsetOn: '2026-12-05',
+              migrationGuideUrl: 'https://wiki.acme.example/sdk',
+              description: '',
+              status: 'migrating',
+              consumerDepth: 1,
+              createdBy: 'user:default/sec',
+              createdAt: '2026-11-01T00:00:00Z',
+              updatedAt: '2026-11-01T00:00:00Z',
+            },
+            usage: {
+              entity: {
+                entityRef: 'component:default/build-runner',
+                kind: 'Component',
+                name: 'build-runner',
+                namespace: 'default',
+              },
+              relation: 'dependsOn',
+              targetRef: 'component:default/legacy-sdk',
+              depth: 1,
+            },
+            daysLeft: 12,
+          },
+        ],
+      }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[platformRoadmapApiRef, api]]}>
+        <EntityProvider entity={buildRunner}>
+          <publicApi.EntityDeprecationWarningCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(
+      await screen.findByText('Deprecations affecting this component'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/12 days left/)).toBeInTheDocument();
+    expect(api.getDeprecationWarnings).toHaveBeenCalledWith(
+      'component:default/build-runner',
+    );
   });
 });

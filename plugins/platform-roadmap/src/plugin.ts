@@ -97,3 +97,60 @@ export const EntityIncomingThemesCard = platformRoadmapPlugin.provide(
     },
   }),
 );
+
+/**
+ * The Release notes tab content. Mount it in `EntityPage.tsx` under an
+ * `EntityLayout.Route path="/release-notes"` on the Group page (with
+ * `if={isPlatformTeamEntity}`) and on the Component, API, System and
+ * Resource pages: a platform team's notes, a platform entity's notes with
+ * its team's team-wide ones, or for any other entity those of the
+ * platforms it uses.
+ *
+ * @public
+ */
+export const EntityReleaseNotesContent = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReleaseNotesContent',
+    component: {
+      lazy: () =>
+        import('./components/ReleaseNotes').then(m => m.ReleaseNotesTab),
+    },
+  }),
+);
+
+/**
+ * The "Deprecations affecting this component" warning card for the pages
+ * of consuming Components and Resources: what they use that is going away,
+ * the days left, the replacement and the migration guide. Mount it in the
+ * overview `Grid`; it renders nothing when no deprecation applies.
+ *
+ * @public
+ */
+export const EntityDeprecationWarningCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeprecationWarningCard',
+    component: {
+      lazy: () =>
+        import('./components/DeprecationWarningCard').then(
+          m => m.DeprecationWarningCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The "Deprecation" card for the page of a deprecated platform entity: its
+ * remaining consumers by team and the burn-down. Mount it in the overview
+ * `Grid`; it renders nothing when the entity is not deprecated.
+ *
+ * @public
+ */
+export const EntityDeprecationCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeprecationCard',
+    component: {
+      lazy: () =>
+        import('./components/Deprecations').then(m => m.EntityDeprecationsCard),
+    },
+  }),
+);

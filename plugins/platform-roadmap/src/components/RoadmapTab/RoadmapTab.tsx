@@ -2,12 +2,13 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { Backlog } from '../Backlog';
+import { TeamDeprecations } from '../Deprecations';
 import { PlatformTeamRoadmap } from '../PlatformTeamRoadmap';
 import { TeamRoadmap } from '../TeamRoadmap';
 
 /**
  * The Roadmap tab of a platform team's Group page: the team's themes, OKRs
- * and commitments, who consumes the platform, and the ranked backlog of what
+ * and commitments, its deprecations, who consumes the platform, and the ranked backlog of what
  * they asked for.
  *
  * @public
@@ -19,6 +20,9 @@ export function RoadmapTab() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <TeamRoadmap teamRef={teamRef} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamDeprecations teamRef={teamRef} />
       </Grid>
       <Grid item xs={12}>
         <PlatformTeamRoadmap />

@@ -176,6 +176,8 @@ export function FormDialog(props: {
   onClose: () => void;
   /** Closes the dialog and reloads the roadmap (after a conflict). */
   onReload: () => void;
+  /** What a conflict offers to reload (default: "roadmap"). */
+  reloads?: string;
   deletion?: Deletion;
   children: ReactNode;
 }) {
@@ -189,6 +191,7 @@ export function FormDialog(props: {
     onSubmit,
     onClose,
     onReload,
+    reloads = 'roadmap',
     deletion,
     children,
   } = props;
@@ -234,11 +237,11 @@ export function FormDialog(props: {
               {failure.conflict && (
                 <>
                   <Typography variant="body2">
-                    Someone else changed this since the roadmap was loaded.
-                    Reload it to see their change, then make yours again.
+                    Someone else changed this since you loaded it. Reload it to
+                    see their change, then make yours again.
                   </Typography>
                   <Button size="small" variant="outlined" onClick={onReload}>
-                    Reload the roadmap
+                    Reload the {reloads}
                   </Button>
                 </>
               )}

@@ -1,0 +1,1 @@
+export { DeprecationWarningCard } from './DeprecationWarningCard';

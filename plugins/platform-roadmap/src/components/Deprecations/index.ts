@@ -1,0 +1,2 @@
+export { TeamDeprecations } from './TeamDeprecations';
+export { EntityDeprecationsCard } from './EntityDeprecationsCard';

@@ -1,0 +1,2 @@
+export { ReleaseNotesTab } from './ReleaseNotesTab';
+export { ReleaseNoteBody } from './ReleaseNoteBody';
