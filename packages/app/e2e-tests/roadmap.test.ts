@@ -1,20 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-
-/** The entity page's tabs. */
-const tabs = (page: Page) =>
-  page.getByRole('navigation', { name: 'Content navigation' });
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signInAsGuest, tabs } from './portal';
 
 test('a platform team page shows its Roadmap tab with data from the backend', async ({
   page,

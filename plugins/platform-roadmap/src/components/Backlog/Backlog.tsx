@@ -36,6 +36,7 @@ import {
   SEVERITY_LABELS,
   STATUS_LABELS,
 } from './labels';
+import { ReleaseNoteLink } from '../ReleaseNoteLink';
 import { TriageDialog } from './TriageDialog';
 
 const useStyles = makeStyles({
@@ -115,6 +116,19 @@ function Details({ item }: { item: RankedRequest }) {
           </TableBody>
         </Table>
       </Box>
+      {item.request.releaseNoteId && (
+        <Box minWidth={280}>
+          <Typography variant="subtitle2">Shipped</Typography>
+          <Typography variant="body2">
+            <ReleaseNoteLink
+              teamRef={item.request.platformTeamRef}
+              releaseNoteId={item.request.releaseNoteId}
+            >
+              Read the release note
+            </ReleaseNoteLink>
+          </Typography>
+        </Box>
+      )}
       {item.request.statusReason && (
         <Box minWidth={280}>
           <Typography variant="subtitle2">Why</Typography>

@@ -199,6 +199,7 @@ export function DeprecationDialog(props: {
           )}
           select
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           label="Deprecated entity"
           value={entityRef}
           onChange={e => setEntityRef(e.target.value)}
@@ -255,6 +256,7 @@ export function DeprecationDialog(props: {
             id={`${ID_PREFIX}-replacement-choice`}
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             label="Replacement"
             value={replacement}
             onChange={e => setReplacementChoice(e.target.value)}
@@ -280,6 +282,7 @@ export function DeprecationDialog(props: {
           {...form.fieldProps('replacementEntityRef', replacementHelp)}
           select
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           label="Replacement"
           value={replacement}
           onChange={e => setReplacementChoice(e.target.value)}
@@ -319,6 +322,7 @@ export function DeprecationDialog(props: {
           {...form.fieldProps('status')}
           select
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           label="Status"
           value={status}
           onChange={e => setStatus(e.target.value as DeprecationStatus)}

@@ -259,6 +259,28 @@ describe('EntityRequestsCard', () => {
     expect(within(bodyRows()[0]).getByText('Merged')).toBeInTheDocument();
   });
 
+  it('links a shipped request to the release note that shipped it', async () => {
+    const shipped = ranked(
+      {
+        status: 'shipped',
+        releaseNoteId: 'note-42',
+        title: 'Forks hit the cache',
+      },
+      2,
+      false,
+    );
+    const api = mockPlatformRoadmapApi({
+      getEntityRequests: async () => ({ items: [shipped] }),
+    });
+    await renderCard(api);
+
+    const link = await screen.findByRole('link', { name: 'What shipped' });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/group/ci-build/release-notes?note=note-42',
+    );
+  });
+
   it('opens the dialog with the depended-on team preselected', async () => {
     const api = mockPlatformRoadmapApi({
       getEntityRequests: async () => ({ items: [] }),

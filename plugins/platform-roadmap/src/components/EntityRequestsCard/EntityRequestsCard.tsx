@@ -26,6 +26,7 @@ import {
   PlatformTeamOption,
 } from '../FileRequestDialog/FileRequestDialog';
 import { KIND_LABELS } from '../Backlog/labels';
+import { ReleaseNoteLink } from '../ReleaseNoteLink';
 import {
   involvement,
   sameEntityRef,
@@ -78,6 +79,16 @@ function RequestRow(props: { item: RankedRequest; entityRef: string }) {
       </TableCell>
       <TableCell>
         <Chip size="small" label={statusLabel(request)} />
+        {request.releaseNoteId && (
+          <Typography variant="caption" component="div">
+            <ReleaseNoteLink
+              teamRef={request.platformTeamRef}
+              releaseNoteId={request.releaseNoteId}
+            >
+              What shipped
+            </ReleaseNoteLink>
+          </Typography>
+        )}
       </TableCell>
       <TableCell>
         {from === 'filed' && 'Filed'}

@@ -214,6 +214,7 @@ export function ReleaseNoteDialog(props: {
         {...form.fieldProps('type')}
         select
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         label="Type"
         value={type}
         onChange={e => setType(e.target.value as ReleaseNoteType)}
@@ -266,6 +267,7 @@ export function ReleaseNoteDialog(props: {
         )}
         select
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         label="Entity"
         value={entityRef}
         onChange={e => setEntityRef(e.target.value)}

@@ -171,6 +171,7 @@ export function ReleaseNotesFilters(props: {
         id="release-notes-entity"
         label="Entity"
         SelectProps={{ native: true }}
+        InputLabelProps={{ shrink: true }}
         value={filters.about ?? ''}
         onChange={e => onChange({ about: e.target.value || undefined })}
         size="small"

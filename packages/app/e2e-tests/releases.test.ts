@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { signInAsGuest, tabs } from './portal';
+
+const FORKS = 'Remote cache hits for pull requests from forks';
+const COLLIDE = 'Cache keys no longer collide across runner images';
+
+test('a platform component lists its release notes; a reader filters by type and opens a permalink', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/build-cache');
+  await tabs(page).getByRole('link', { name: 'Release notes' }).click();
+
+  await expect(
+    page.getByText('Release notes of this component', { exact: false }),
+  ).toBeVisible();
+  // Newest first: the fork cache note from a few days ago leads.
+  const first = page.getByRole('article').first();
+  await expect(first).toHaveAccessibleName(FORKS);
+  await expect(page.getByRole('article', { name: COLLIDE })).toBeVisible();
+
+  // Only fixes.
+  const fix = page.getByRole('button', { name: 'Fix', exact: true });
+  await fix.click();
+  await expect(fix).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/[?&]type=fix/);
+  await expect(page.getByRole('article', { name: FORKS })).toHaveCount(0);
+  const collide = page.getByRole('article', { name: COLLIDE });
+  await expect(collide).toBeVisible();
+  const articles = await page.getByRole('article').all();
+  for (const article of articles) {
+    await expect(article.getByText('Fix', { exact: true })).toBeVisible();
+  }
+
+  // The permalink shows that note alone, also when opened afresh.
+  await collide.getByRole('link', { name: `Permalink: ${COLLIDE}` }).click();
+  await expect(page).toHaveURL(/[?&]note=[0-9a-f-]+/);
+  const permalink = page.url();
+  await page.goto(permalink);
+  await expect(page.getByRole('article', { name: COLLIDE })).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(
+    page.getByText(/now include the runner image digest/),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'All release notes' }).click();
+  await expect(page.getByRole('article', { name: FORKS })).toBeVisible();
+});
+
+test('a consuming component warns about the deprecations it depends on, with days left and the migration guide', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/checkout-service');
+
+  await expect(
+    page.getByText('Deprecations affecting this component', { exact: true }),
+  ).toBeVisible();
+  const legacy = page.getByRole('article', {
+    name: 'Legacy Auth SDK deprecation',
+  });
+  await expect(legacy).toBeVisible();
+  await expect(legacy.getByText(/^\d+ days left$/)).toBeVisible();
+  await expect(
+    legacy.getByRole('link', { name: 'Migration guide' }),
+  ).toHaveAttribute(
+    'href',
+    'https://wiki.acme.example/security/legacy-auth-sdk-migration',
+  );
+  await expect(
+    legacy.getByRole('link', { name: 'Auth Library' }),
+  ).toBeVisible();
+
+  // A component that uses nothing deprecated gets no card at all.
+  await page.goto('/catalog/default/component/pricing-engine');
+  await expect(
+    page.getByRole('heading', { name: 'Pricing Engine' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
+  await expect(
+    page.getByText('Deprecations affecting this component', { exact: true }),
+  ).toHaveCount(0);
+});
+
+test('the deprecated entity shows its remaining consumers by team and the burn-down', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog/default/component/legacy-auth-sdk');
+  const deprecation = page.getByRole('article', {
+    name: 'Legacy Auth SDK deprecation',
+  });
+  await expect(deprecation).toBeVisible();
+  await expect(
+    deprecation.getByText(/^\d+ consumers in \d+ teams remain$/),
+  ).toBeVisible();
+  const chart = deprecation.getByRole('img', {
+    name: /^Remaining consumers of Legacy Auth SDK/,
+  });
+  await expect(chart).toBeVisible();
+  await expect(
+    deprecation.getByRole('list', {
+      name: 'Teams still using Legacy Auth SDK',
+    }),
+  ).toContainText('Checkout Service');
+});

@@ -1,0 +1,1 @@
+export { ReleaseNoteLink } from './ReleaseNoteLink';
