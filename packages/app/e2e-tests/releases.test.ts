@@ -14,10 +14,13 @@ test('a platform component lists its release notes; a reader filters by type and
   await expect(
     page.getByText('Release notes of this component', { exact: false }),
   ).toBeVisible();
-  // Newest first: the fork cache note from a few days ago leads.
-  const first = page.getByRole('article').first();
-  await expect(first).toHaveAccessibleName(FORKS);
+  // Newest first: the fork cache note (days ago) before the older fix.
+  await expect(page.getByRole('article', { name: FORKS })).toBeVisible();
   await expect(page.getByRole('article', { name: COLLIDE })).toBeVisible();
+  const names = await page
+    .getByRole('article')
+    .evaluateAll(list => list.map(a => a.getAttribute('aria-label')));
+  expect(names.indexOf(FORKS)).toBeLessThan(names.indexOf(COLLIDE));
 
   // Only fixes.
   const fix = page.getByRole('button', { name: 'Fix', exact: true });
@@ -102,4 +105,36 @@ test('the deprecated entity shows its remaining consumers by team and the burn-d
       name: 'Teams still using Legacy Auth SDK',
     }),
   ).toContainText('Checkout Service');
+});
+
+test('a team member publishes a release note; readers who were here before see it marked new', async ({
+  page,
+}) => {
+  const title = `Build logs are kept for 90 days ${Date.now()}`;
+  await signInAsGuest(page);
+  // A first visit, so the next one has something to compare with.
+  await page.goto('/catalog/default/group/ci-build/release-notes');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('article').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'New release note' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Type').selectOption('improvement');
+  await dialog.getByLabel('Title').fill('Logs');
+  await dialog.getByRole('button', { name: 'Publish release note' }).click();
+  await expect(dialog.getByText('must be at least 5 characters')).toBeVisible();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Release version').fill('5.2.0');
+  await dialog
+    .getByLabel('Body')
+    .fill('Keep them **longer**: `retention: 90d`.');
+  await dialog.getByRole('button', { name: 'Publish release note' }).click();
+  await expect(dialog).toBeHidden();
+
+  const note = page.getByRole('article', { name: title });
+  await expect(note).toBeVisible();
+  await expect(note.getByLabel('New since your last visit')).toBeVisible();
+  await expect(note.locator('strong', { hasText: 'longer' })).toBeVisible();
+  await expect(page.getByRole('article').first()).toHaveAccessibleName(title);
 });

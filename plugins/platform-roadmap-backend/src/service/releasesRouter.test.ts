@@ -585,6 +585,12 @@ describe('releases router', () => {
       .set('Authorization', as(consumer));
     expect(entity.status).toBe(200);
     expect(entity.text).toContain('Remote Build Cache');
+    // A service token (e.g. a static external-access token) reads it too.
+    const service = await request(app)
+      .get('/feeds/teams/default/ci-build.atom')
+      .set('Authorization', mockCredentials.service.header());
+    expect(service.status).toBe(200);
+
     const missing = await request(app)
       .get('/feeds/entities/component/default/nope.atom')
       .set('Authorization', as(consumer));
