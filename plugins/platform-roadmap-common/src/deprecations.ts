@@ -86,6 +86,12 @@ export interface BurnDownPoint {
  * @public
  */
 export interface DeprecationView extends Deprecation {
+  /**
+   * False when the caller cannot read the deprecated entity (it left the
+   * catalog, or is not visible to them): nothing is walked, and the counts
+   * are the last snapshot's.
+   */
+  inCatalog: boolean;
   entity?: EntitySummary;
   replacement?: EntitySummary;
   /**
@@ -98,10 +104,16 @@ export interface DeprecationView extends Deprecation {
   }>;
   /** Remaining consumers the caller can read whose owner it cannot. */
   unownedConsumers: DeprecationConsumer[];
-  /** Live for active deprecations; the last snapshot's for finished ones. */
+  /**
+   * Live for active deprecations in the catalog; the last snapshot's for
+   * finished ones and for entities not in the catalog.
+   */
   consumerCount: number;
   teamCount: number;
-  /** Daily snapshots, oldest first, ending with today's live count. */
+  /**
+   * One point per day a snapshot was taken (the whole catalog, counted by
+   * the plugin), oldest first; the last is today's while the task runs.
+   */
   burnDown: BurnDownPoint[];
   /** Whole days until the sunset (negative once it has passed). */
   daysLeft: number;

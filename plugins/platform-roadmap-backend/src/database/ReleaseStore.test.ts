@@ -328,10 +328,22 @@ describe('ReleaseStore', () => {
       const edited = await store.updateDeprecation(
         announced.id,
         1,
-        { ...deprecation, status: 'migrating' },
+        { ...deprecation, status: 'migrating', sunsetOn: '2027-02-01' },
+        {
+          title: 'legacy-auth-sdk v1 is deprecated',
+          body: 'Until 2027-02-01.',
+        },
         later(1),
       );
       expect(edited).toMatchObject({ version: 2, status: 'migrating' });
+      // The announcement follows, and moves to its next version.
+      expect(
+        await store.getReleaseNote(announced.releaseNoteId!),
+      ).toMatchObject({
+        version: 2,
+        body: 'Until 2027-02-01.',
+        releaseVersion: 'v1',
+      });
       expect(
         await store.listDeprecations({ statuses: ['migrating'] }),
       ).toHaveLength(1);
@@ -341,11 +353,27 @@ describe('ReleaseStore', () => {
         }),
       ).toHaveLength(1);
       await expect(
-        store.updateDeprecation(announced.id, 1, deprecation, later(2)),
+        store.updateDeprecation(
+          announced.id,
+          1,
+          deprecation,
+          { title: 'x', body: 'y' },
+          later(2),
+        ),
       ).rejects.toMatchObject({ name: 'ConflictError' });
 
       // Deleting the deprecation drops its burn-down; the note stays.
       await store.deleteDeprecation(announced.id, 2);
+      expect((await store.burnDowns([announced.id])).size).toBe(0);
+      // A run that listed it before the delete records nothing for it.
+      await store.recordSnapshots([
+        {
+          deprecationId: announced.id,
+          takenOn: '2026-11-03',
+          consumerEntityRefs: [],
+          teamRefs: [],
+        },
+      ]);
       expect((await store.burnDowns([announced.id])).size).toBe(0);
       const orphan = await store.getReleaseNote(announced.releaseNoteId!);
       expect(orphan.deprecationId).toBeUndefined();

@@ -205,12 +205,12 @@ export class ReleaseStore {
       if (filter.types?.length) query.whereIn('type', filter.types);
       if (filter.about) query.where('entity_ref', key(filter.about));
       if (filter.q) {
-        const pattern = `%${filter.q
-          .toLocaleLowerCase('en-US')
-          .replace(/[\\%_]/g, c => `\\${c}`)}%`;
+        const pattern = `%${filter.q.replace(/[\\%_]/g, c => `\\${c}`)}%`;
+        // lower() on both sides, so SQLite (ASCII only) and PostgreSQL
+        // (Unicode) each compare like with like.
         query.where(text => {
           for (const column of ['title', 'body', 'release_version']) {
-            text.orWhereRaw(`lower(${column}) like ? escape ?`, [
+            text.orWhereRaw(`lower(${column}) like lower(?) escape ?`, [
               pattern,
               '\\',
             ]);
@@ -340,20 +340,43 @@ export class ReleaseStore {
     return rows.map(toDeprecation);
   }
 
+  /**
+   * Edits a deprecation and rewrites its announcement note (title, body,
+   * version, day) to match, in one transaction; the note's version moves on
+   * too, so an edit of the note made on the old text gets a 409.
+   */
   async updateDeprecation(
     id: string,
     version: number,
     input: DeprecationFields,
+    note: Pick<ReleaseNoteFields, 'title' | 'body'>,
     actor: Actor,
   ): Promise<Deprecation> {
-    await this.updateVersioned(
-      this.db,
-      'deprecations',
-      id,
-      version,
-      actor.at,
-      deprecationColumns(input),
-    );
+    await this.db.transaction(async tx => {
+      await this.updateVersioned(
+        tx,
+        'deprecations',
+        id,
+        version,
+        actor.at,
+        deprecationColumns(input),
+      );
+      const row = await tx<DeprecationRow>('deprecations')
+        .where('id', id)
+        .first('release_note_id');
+      if (row?.release_note_id) {
+        await tx<ReleaseNoteRow>('release_notes')
+          .where('id', row.release_note_id)
+          .update({
+            title: note.title,
+            body: note.body,
+            release_version: input.entityVersion || null,
+            published_on: input.announcedOn,
+            version: tx.raw('version + 1') as unknown as number,
+            updated_at: actor.at,
+          });
+      }
+    });
     return this.getDeprecation(id);
   }
 
@@ -368,7 +391,24 @@ export class ReleaseStore {
    */
   async recordSnapshots(snapshots: DeprecationSnapshot[]): Promise<void> {
     if (snapshots.length === 0) return;
-    await this.db.transaction(tx => this.writeSnapshots(tx, snapshots));
+    await this.db.transaction(async tx => {
+      // A deprecation deleted since the run listed it is skipped, rather
+      // than failing everyone's point on its foreign key.
+      const existing = new Set(
+        (
+          await tx<DeprecationRow>('deprecations')
+            .select('id')
+            .whereIn(
+              'id',
+              snapshots.map(s => s.deprecationId),
+            )
+        ).map(r => r.id),
+      );
+      await this.writeSnapshots(
+        tx,
+        snapshots.filter(s => existing.has(s.deprecationId)),
+      );
+    });
   }
 
   /** Each deprecation's burn-down: one point per snapshot day, oldest first. */

@@ -185,6 +185,36 @@ describe('DeprecationService', () => {
     });
   });
 
+  it('says when the deprecated entity is not in the catalog, rather than showing zero consumers', async () => {
+    const { service, store } = await setUp();
+    const announced = await store.announceDeprecation(
+      base.teamRef,
+      {
+        ...sdk(1),
+        entityRef: 'component:default/removed-sdk',
+        description: '',
+      },
+      { title: 'removed-sdk is deprecated', body: '' },
+      {
+        takenOn: '2026-11-01',
+        consumerEntityRefs: ['component:default/a', 'component:default/b'],
+        teamRefs: ['group:default/checkout'],
+      },
+      { by: 'user:default/sec', at: new Date('2026-11-01T00:00:00Z') },
+    );
+    const [view] = await service.views(
+      [announced],
+      mockCredentials.user(viewer),
+      '2026-11-23',
+    );
+    expect(view).toMatchObject({
+      inCatalog: false,
+      consumerCount: 2,
+      teamCount: 1,
+      consumingTeams: [],
+    });
+  });
+
   it('snapshots every consumer with service credentials, and skips entities the catalog does not have', async () => {
     const { service } = await setUp();
     const snapshots = await service.snapshots(
@@ -264,6 +294,7 @@ describe('DeprecationService', () => {
       direct.id,
       1,
       { ...sdk(2), migrationGuideUrl: null, replacementEntityRef: null },
+      note,
       actor,
     );
     calls.total = 0;
@@ -287,6 +318,7 @@ describe('DeprecationService', () => {
       direct.id,
       2,
       { ...sdk(2), status: 'complete' },
+      note,
       actor,
     );
     expect(

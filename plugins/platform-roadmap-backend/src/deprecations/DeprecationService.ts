@@ -114,7 +114,8 @@ export class DeprecationService {
             byName(a.team).localeCompare(byName(b.team)),
         ),
         unownedConsumers,
-        ...(isActive(deprecation)
+        inCatalog: !!entity,
+        ...(isActive(deprecation) && entity
           ? { consumerCount: consumers.length, teamCount: byTeam.size }
           : {
               consumerCount: burnDown.at(-1)?.consumerCount ?? 0,

@@ -507,13 +507,28 @@ describe('releases router', () => {
       status: 'migrating',
     });
     expect((await edit(1)).status).toBe(409);
+    const announcementAfter = await request(app)
+      .get(`/release-notes/${announced.body.releaseNoteId}`)
+      .set('Authorization', as(consumer));
+    expect(announcementAfter.body.version).toBe(2);
+    const moved = await edit(2, { entityRef: 'component:default/build-cache' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.message).toMatch(
+      /^entityRef: a deprecation cannot move to another entity/,
+    );
     const early = await edit(2, { sunsetOn: '2026-11-01' });
     expect(early.status).toBe(400);
     expect(early.body.error.message).toBe(
       'sunsetOn: must be after the announcement date',
     );
+    const later = await edit(2, { sunsetOn: '2027-01-31' });
+    expect(later.body.sunsetOn).toBe('2027-01-31');
+    const rewritten = await request(app)
+      .get(`/release-notes/${announced.body.releaseNoteId}`)
+      .set('Authorization', as(consumer));
+    expect(rewritten.body.body).toContain('stops working on **2027-01-31**');
     const del = await request(app)
-      .delete(`/deprecations/${announced.body.id}?version=2`)
+      .delete(`/deprecations/${announced.body.id}?version=3`)
       .set('Authorization', as(member));
     expect(del.status).toBe(204);
   });
@@ -549,6 +564,59 @@ describe('releases router', () => {
         .message,
     ).toBe(
       'entityRef: component:default/checkout-web is not owned by group:default/ci-build',
+    );
+  });
+
+  it('keeps a note and a deprecation editable after their entity left the catalog', async () => {
+    const { app, store } = await createApp();
+    const gone = 'component:default/retired-cache';
+    // Written while the entity existed; it has since been removed.
+    const oldNote = await store.createReleaseNote(
+      'group:default/ci-build',
+      { ...note, entityRef: gone, type: 'feature' },
+      [],
+      { by: member, at: now() },
+    );
+    const oldDeprecation = await store.announceDeprecation(
+      'group:default/ci-build',
+      {
+        ...deprecation,
+        entityRef: gone,
+        status: 'migrating',
+        consumerDepth: 1,
+      },
+      { title: 'retired-cache is deprecated', body: '' },
+      undefined,
+      { by: member, at: now() },
+    );
+    const noteEdit = await request(app)
+      .put(`/release-notes/${oldNote.id}`)
+      .set('Authorization', as(member))
+      .send({
+        ...note,
+        entityRef: gone,
+        version: 1,
+        title: 'Retired cache: fixed',
+      });
+    expect(noteEdit.status).toBe(200);
+    const done = await request(app)
+      .put(`/deprecations/${oldDeprecation.id}`)
+      .set('Authorization', as(member))
+      .send({
+        ...deprecation,
+        entityRef: gone,
+        status: 'complete',
+        version: 1,
+      });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('complete');
+    // Naming another missing entity is still refused.
+    const other = await request(app)
+      .put(`/release-notes/${oldNote.id}`)
+      .set('Authorization', as(member))
+      .send({ ...note, entityRef: 'component:default/nope', version: 2 });
+    expect(other.body.error.message).toBe(
+      'entityRef: no entity component:default/nope in the catalog',
     );
   });
 
@@ -602,6 +670,16 @@ describe('releases router', () => {
     const res = await request(app).get('/feeds/teams/default/ci-build.atom');
     expect(res.status).toBe(200);
     expect(res.text).toContain('<feed');
+    // Platform teams and their entities only: an open feed says nothing
+    // about what a consumer depends on.
+    const platformEntity = await request(app).get(
+      '/feeds/entities/component/default/build-cache.atom',
+    );
+    expect(platformEntity.status).toBe(200);
+    const consumerEntity = await request(app).get(
+      '/feeds/entities/component/default/checkout-web.atom',
+    );
+    expect(consumerEntity.status).toBe(404);
     // Everything else still needs a token.
     const notes = await request(app).get(
       '/teams/default/ci-build/release-notes',

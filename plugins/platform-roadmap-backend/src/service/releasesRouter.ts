@@ -8,8 +8,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Deprecation,
@@ -78,12 +78,20 @@ export function createReleasesRouter(
     authorizeManage(permissions, teamRef, credentials, 'release notes');
 
   /**
-   * Reads the named entities for the caller: each must exist, and those
-   * in `owned` must belong to the team. Returns their summaries by ref.
+   * Reads the named entities for the caller, in one lookup: each must
+   * exist, and those `owned` must belong to the team — except a ref an edit
+   * leaves as it was (`previous`), so a note or deprecation stays editable
+   * after its entity left the catalog or changed hands. Returns what was
+   * found, by ref.
    */
   async function checkEntities(
     teamRef: string,
-    refs: Array<{ field: string; ref?: string | null; owned: boolean }>,
+    refs: Array<{
+      field: string;
+      ref?: string | null;
+      owned: boolean;
+      previous?: string;
+    }>,
     credentials: BackstageCredentials,
   ) {
     const wanted = refs.filter(r => r.ref);
@@ -91,7 +99,8 @@ export function createReleasesRouter(
       wanted.map(r => r.ref!),
       WITH_RELATIONS,
     );
-    for (const { field, ref, owned } of wanted) {
+    for (const { field, ref, owned, previous } of wanted) {
+      if (previous && refKey(previous) === refKey(ref!)) continue;
       const entity = found.get(refKey(ref!));
       if (!entity) {
         throw new InputError(`${field}: no entity ${ref} in the catalog`);
@@ -105,6 +114,14 @@ export function createReleasesRouter(
     }
     return found;
   }
+
+  /** What an announcement calls an entity: its title, else its name. */
+  const named = (found: Map<string, Entity>, ref: string) => {
+    const entity = found.get(refKey(ref));
+    return entity
+      ? toEntitySummary(entity)
+      : { name: parseEntityRef(ref).name };
+  };
 
   async function notesPage(
     query: ReleaseNoteScope,
@@ -188,7 +205,14 @@ export function createReleasesRouter(
     const { version, ...input } = parse(releaseNoteUpdateSchema, req.body);
     await checkEntities(
       existing.teamRef,
-      [{ field: 'entityRef', ref: input.entityRef, owned: true }],
+      [
+        {
+          field: 'entityRef',
+          ref: input.entityRef,
+          owned: true,
+          previous: existing.entityRef,
+        },
+      ],
       credentials,
     );
     res.json(
@@ -310,17 +334,37 @@ export function createReleasesRouter(
     const existing = await store.getDeprecation(req.params.id);
     await authorize(existing.teamRef, credentials);
     const { version, ...input } = parse(deprecationUpdateSchema, req.body);
-    await checkEntities(
+    if (refKey(input.entityRef) !== refKey(existing.entityRef)) {
+      // Its burn-down is of that entity: another one is another deprecation.
+      throw new InputError(
+        `entityRef: a deprecation cannot move to another entity; announce a new one for ${input.entityRef}`,
+      );
+    }
+    const found = await checkEntities(
       existing.teamRef,
       [
-        { field: 'entityRef', ref: input.entityRef, owned: true },
+        {
+          field: 'entityRef',
+          ref: input.entityRef,
+          owned: true,
+          previous: existing.entityRef,
+        },
         {
           field: 'replacementEntityRef',
           ref: input.replacementEntityRef,
           owned: false,
+          previous: existing.replacementEntityRef,
         },
       ],
       credentials,
+    );
+    // The announcement says what the deprecation now says.
+    const note = announcementNote(
+      input,
+      named(found, input.entityRef),
+      input.replacementEntityRef
+        ? named(found, input.replacementEntityRef)
+        : undefined,
     );
     res.json(
       await audited(
@@ -331,7 +375,7 @@ export function createReleasesRouter(
           meta: { deprecationId: existing.id, version, status: input.status },
         },
         () =>
-          store.updateDeprecation(existing.id, version, input, {
+          store.updateDeprecation(existing.id, version, input, note, {
             by,
             at: now(),
           }),
@@ -371,6 +415,11 @@ export function createReleasesRouter(
       entityRef,
       credentials,
     );
+    if (options.publicFeeds && scope.kind === 'consumer') {
+      // Open feeds are read with the plugin's own credentials: they carry
+      // what platform teams publish, never what a consumer depends on.
+      throw new NotFoundError(`No release notes feed for ${entityRef}`);
+    }
     const { items } = await store.listReleaseNotes(query, {
       limit: FEED_LIMIT,
     });

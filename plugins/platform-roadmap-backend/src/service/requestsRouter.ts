@@ -222,6 +222,9 @@ export function createRequestsRouter(
             requestId: existing.id,
             from: existing.status,
             to: change.status,
+            ...(change.releaseNoteId && {
+              releaseNoteId: change.releaseNoteId,
+            }),
           },
         },
         () => store.changeStatus(existing.id, change, { by, at: now() }),

@@ -23,7 +23,12 @@ describe('BurnDownChart', () => {
   it('summarises the burn-down for screen readers, with every number in a table', async () => {
     const { burnDown, sunsetOn } = deprecationView('group:default/ci-build');
     await renderInTestApp(
-      <BurnDownChart name={NAME} burnDown={burnDown} sunsetOn={sunsetOn} />,
+      <BurnDownChart
+        name={NAME}
+        burnDown={burnDown}
+        sunsetOn={sunsetOn}
+        today="2026-12-19"
+      />,
     );
 
     const chart = screen.getByRole('img', {
@@ -66,6 +71,7 @@ describe('BurnDownChart', () => {
         name={NAME}
         burnDown={[{ day: '2026-12-19', consumerCount: 0, teamCount: 0 }]}
         sunsetOn="2026-12-31"
+        today="2026-12-19"
       />,
     );
 
@@ -90,6 +96,7 @@ describe('BurnDownChart', () => {
           { day: '2026-12-01', consumerCount: 3, teamCount: 2 },
           { day: '2027-01-10', consumerCount: 1, teamCount: 1 },
         ]}
+        today="2027-01-10"
         sunsetOn="2026-12-31"
       />,
     );
@@ -100,6 +107,25 @@ describe('BurnDownChart', () => {
     expect(Number(sunset.getAttribute('x1'))).toBeLessThan(
       Number(today.getAttribute('x1')),
     );
+  });
+
+  it('names the day of the last snapshot when it is not today', async () => {
+    await renderInTestApp(
+      <BurnDownChart
+        name={NAME}
+        burnDown={[
+          { day: '2026-06-01', consumerCount: 5, teamCount: 3 },
+          { day: '2026-08-01', consumerCount: 0, teamCount: 0 },
+        ]}
+        sunsetOn="2026-08-01"
+        today="2026-11-24"
+      />,
+    );
+    const chart = screen.getByRole('img', {
+      name: 'Remaining consumers of Build cache v1: 5 on 2026-06-01, 0 on 2026-08-01; sunset 2026-08-01',
+    });
+    expect(chart).toHaveTextContent('2026-08-01 (0)');
+    expect(chart).not.toHaveTextContent('Today');
   });
 
   it('says so when no counts are recorded yet', async () => {

@@ -33,17 +33,29 @@ export function burnDownSummary(
   name: string,
   burnDown: BurnDownPoint[],
   sunsetOn: string,
+  today: string = utcToday(),
 ): string {
   const first = burnDown[0];
   const last = burnDown[burnDown.length - 1];
   let counts = 'no counts yet';
   if (first && last) {
+    const latest = `${last.consumerCount} ${
+      last.day === today ? 'today' : `on ${last.day}`
+    }`;
     counts =
       burnDown.length > 1
-        ? `${first.consumerCount} on ${first.day}, ${last.consumerCount} today`
-        : `${last.consumerCount} today`;
+        ? `${first.consumerCount} on ${first.day}, ${latest}`
+        : latest;
   }
   return `Remaining consumers of ${name}: ${counts}; sunset ${sunsetOn}`;
+}
+
+/**
+ * Today as the snapshots count days (UTC): the last point is labelled
+ * "Today" only when the snapshot task has recorded today.
+ */
+function utcToday() {
+  return new Date().toISOString().slice(0, 10);
 }
 
 /** Anchors a label left of a line on the right half, right of it otherwise. */
@@ -61,15 +73,18 @@ function beside(x: number): { x: number; textAnchor: 'start' | 'end' } {
 export function BurnDownChart(props: {
   /** What is deprecated, e.g. "Build cache v1". */
   name: string;
-  /** Oldest first; the last point is today's live count. */
+  /** Oldest first, one point per snapshot day. */
   burnDown: BurnDownPoint[];
   sunsetOn: string;
+  /** `YYYY-MM-DD` (UTC); defaults to now. */
+  today?: string;
 }) {
   const { name, burnDown, sunsetOn } = props;
+  const currentDay = props.today ?? utcToday();
   const theme = useTheme();
   const tableId = useId();
   const [showData, setShowData] = useState(false);
-  const summary = burnDownSummary(name, burnDown, sunsetOn);
+  const summary = burnDownSummary(name, burnDown, sunsetOn, currentDay);
 
   const first = burnDown[0];
   const last = burnDown[burnDown.length - 1];
@@ -203,7 +218,7 @@ export function BurnDownChart(props: {
           textAnchor={todayLabel.textAnchor}
           fill={muted}
         >
-          Today ({last.consumerCount})
+          {last.day === currentDay ? 'Today' : last.day} ({last.consumerCount})
         </text>
       </svg>
       <Button
@@ -235,7 +250,7 @@ export function BurnDownChart(props: {
               <TableRow key={point.day}>
                 <TableCell component="th" scope="row">
                   {point.day}
-                  {point === last && ' (today)'}
+                  {point === last && point.day === currentDay && ' (today)'}
                 </TableCell>
                 <TableCell align="right">{point.consumerCount}</TableCell>
                 <TableCell align="right">{point.teamCount}</TableCell>

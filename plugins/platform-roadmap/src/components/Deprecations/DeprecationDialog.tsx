@@ -187,6 +187,8 @@ export function DeprecationDialog(props: {
           label="Deprecated entity"
           value={entityRef}
           onChange={e => setEntityRef(e.target.value)}
+          // Its burn-down is of this entity: another one is a new deprecation.
+          disabled={!!deprecation}
           fullWidth
           margin="dense"
           required
@@ -203,6 +205,8 @@ export function DeprecationDialog(props: {
           label="Deprecated entity"
           value={entityRef}
           onChange={e => setEntityRef(e.target.value)}
+          // Its burn-down is of this entity: another one is a new deprecation.
+          disabled={!!deprecation}
           fullWidth
           margin="dense"
           required

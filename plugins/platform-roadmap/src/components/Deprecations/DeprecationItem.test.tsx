@@ -151,12 +151,27 @@ describe('DeprecationItem', () => {
     expect(item).not.toHaveTextContent('Replaced by');
   });
 
-  it('shows no countdown once complete, and counts consumers the viewer cannot see', async () => {
+  it('counts consumers the viewer cannot see while the deprecation is live', async () => {
+    await renderItem(
+      deprecationView('group:default/item-hidden', { consumerCount: 6 }),
+    );
+    const item = screen.getByRole('article', {
+      name: 'Build cache v1 deprecation',
+    });
+    expect(item).toHaveTextContent(
+      '2 more consumers you cannot see in the catalog.',
+    );
+  });
+
+  it('shows no countdown once complete, and the last count without guessing at hidden consumers', async () => {
     await renderItem(
       deprecationView('group:default/item-complete', {
         status: 'complete',
         entityVersion: undefined,
-        consumerCount: 6,
+        consumerCount: 0,
+        teamCount: 0,
+        consumingTeams: [],
+        unownedConsumers: [],
       }),
     );
     const item = screen.getByRole('article', {
@@ -169,9 +184,27 @@ describe('DeprecationItem', () => {
       ),
     ).toBeInTheDocument();
     expect(item).not.toHaveTextContent('days left');
-    expect(item).toHaveTextContent(
-      '2 more consumers you cannot see in the catalog.',
+    expect(item).toHaveTextContent('No consumers remain');
+    expect(item).not.toHaveTextContent('you cannot see');
+  });
+
+  it('says when the deprecated entity is not in the catalog', async () => {
+    await renderItem(
+      deprecationView('group:default/item-gone', {
+        inCatalog: false,
+        entity: undefined,
+        consumerCount: 3,
+        teamCount: 2,
+        consumingTeams: [],
+        unownedConsumers: [],
+      }),
     );
+    const item = screen.getByRole('article', { name: /deprecation$/ });
+    expect(item).toHaveTextContent('3 consumers in 2 teams remain');
+    expect(item).toHaveTextContent(
+      'is not in the catalog, or not visible to you: the count is the last one recorded.',
+    );
+    expect(item).not.toHaveTextContent('you cannot see');
   });
 
   it('shows no edit or delete buttons to non-members', async () => {

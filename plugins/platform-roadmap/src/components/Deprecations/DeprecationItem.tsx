@@ -4,6 +4,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  ACTIVE_DEPRECATION_STATUSES,
   DeprecationConsumer,
   DeprecationView,
   platformRoadmapTeamManagePermission,
@@ -76,6 +77,14 @@ function ConsumerList(props: {
   );
 }
 
+/** The backend's day (UTC): `daysLeft` counts from it to the sunset. */
+function serverToday(view: DeprecationView): string {
+  const sunset = Date.parse(`${view.sunsetOn}T00:00:00Z`);
+  return new Date(sunset - view.daysLeft * 24 * 60 * 60 * 1000)
+    .toISOString()
+    .slice(0, 10);
+}
+
 /** The remaining consumers, grouped by owning team. */
 function Consumers(props: { view: DeprecationView; name: string }) {
   const { view, name } = props;
@@ -83,7 +92,11 @@ function Consumers(props: { view: DeprecationView; name: string }) {
   const listed =
     view.consumingTeams.reduce((sum, t) => sum + t.consumers.length, 0) +
     view.unownedConsumers.length;
-  const hidden = view.consumerCount - listed;
+  // Only a live count can have consumers the caller cannot see; a finished
+  // deprecation, or one whose entity is gone, shows its last snapshot.
+  const live =
+    view.inCatalog && ACTIVE_DEPRECATION_STATUSES.includes(view.status);
+  const hidden = live ? view.consumerCount - listed : 0;
   return (
     <>
       {view.consumingTeams.length > 0 && (
@@ -251,10 +264,17 @@ export function DeprecationItem(props: {
         <Typography variant="subtitle1" component="h4">
           {remainingLabel(view.consumerCount, view.teamCount)}
         </Typography>
+        {!view.inCatalog && (
+          <Typography variant="body2" color="textSecondary">
+            {name} is not in the catalog, or not visible to you: the count is
+            the last one recorded.
+          </Typography>
+        )}
         <BurnDownChart
           name={name}
           burnDown={view.burnDown}
           sunsetOn={view.sunsetOn}
+          today={serverToday(view)}
         />
         <Consumers view={view} name={name} />
       </Box>

@@ -71,6 +71,7 @@ export function deprecationView(
     id: 'd-cache-v1',
     version: 3,
     teamRef,
+    inCatalog: true,
     entityRef: buildCache.entityRef,
     entityVersion: 'v1',
     announcedOn: '2026-09-01',
