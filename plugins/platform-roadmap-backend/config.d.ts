@@ -48,6 +48,12 @@ export interface Config {
        * examples/releases.yaml), loaded when the database has neither yet.
        */
       releases?: string;
+      /**
+       * A YAML file of example capacity budgets, stakeholders, asks,
+       * metrics and survey responses (see examples/product.yaml), loaded
+       * when the database has none of them yet.
+       */
+      product?: string;
     };
     /** The task that records each platform team's consuming teams daily. */
     consumerSnapshots?: {

@@ -11,10 +11,15 @@ import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
 import { RequestStore } from './database/RequestStore';
+import { MetricsStore } from './database/MetricsStore';
+import { ProductStore } from './database/ProductStore';
 import { ReleaseStore } from './database/ReleaseStore';
+import { CustomerReviewService } from './product/CustomerReviewService';
 import { RoadmapStore } from './database/RoadmapStore';
 import { DeprecationService } from './deprecations/DeprecationService';
 import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
+import { metricsSeedTarget } from './seed/seedExampleMetrics';
+import { seedExampleProduct } from './seed/seedExampleProduct';
 import { seedExampleReleases } from './seed/seedExampleReleases';
 import {
   DEFAULT_DEPRECATION_SNAPSHOT_SCHEDULE,
@@ -33,6 +38,8 @@ import {
   platformRoadmapRules,
   platformRoadmapTeamResourceRef,
 } from './permissions/rules';
+import { notFound } from './service/http';
+import { createMetricsRouter } from './service/metricsRouter';
 import { createRouter } from './service/router';
 import {
   DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
@@ -53,6 +60,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
+        userInfo: coreServices.userInfo,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
@@ -174,6 +182,46 @@ export const platformRoadmapPlugin = createBackendPlugin({
           });
         }
 
+        const productStore = await ProductStore.create({ database });
+        const metricsStore = await MetricsStore.create({ database });
+        const exampleProduct = config.getOptionalString(
+          'platformRoadmap.exampleData.product',
+        );
+        if (exampleProduct) {
+          await seedExampleProduct({
+            file: exampleProduct,
+            store: productStore,
+            metrics: metricsSeedTarget({ store: metricsStore, roadmapStore }),
+            logger: deps.logger,
+          });
+        }
+        const roadmapService = new RoadmapService({
+          catalog: deps.catalog,
+          store: roadmapStore,
+          requests,
+        });
+        const reviews = new CustomerReviewService({
+          catalog: deps.catalog,
+          teams,
+          roadmap: roadmapService,
+          roadmapStore,
+          requestStore,
+          requests,
+          releaseStore,
+          deprecations,
+          productStore,
+          satisfaction: (teamRefs, period) =>
+            metricsStore.surveyAverages(teamRefs, period),
+          metrics: async () => {
+            const metrics = await metricsStore.listMetrics();
+            const recent = await metricsStore.latestTwo(metrics.map(m => m.id));
+            return metrics.map(metric => ({
+              metric,
+              ...recent.get(metric.id),
+            }));
+          },
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -192,12 +240,33 @@ export const platformRoadmapPlugin = createBackendPlugin({
               permissions: deps.permissions,
               store: roadmapStore,
               requestStore,
-              roadmap: new RoadmapService({
-                catalog: deps.catalog,
-                store: roadmapStore,
-                requests,
-              }),
+              roadmap: roadmapService,
+              metricTeamOf: id =>
+                metricsStore
+                  .getMetric(id)
+                  .then(m => m.teamRef)
+                  .catch(notFound),
             },
+            product: {
+              auditor: deps.auditor,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              store: productStore,
+              teams,
+              roadmap: roadmapService,
+              reviews,
+            },
+            extra: [
+              createMetricsRouter({
+                httpAuth,
+                permissions: deps.permissions,
+                auditor: deps.auditor,
+                userInfo: deps.userInfo,
+                store: metricsStore,
+                roadmapStore,
+                teams,
+              }),
+            ],
             releases: {
               auth,
               auditor: deps.auditor,

@@ -15,3 +15,6 @@ export * from './roadmapValidation';
 export * from './deprecations';
 export * from './releaseNotes';
 export * from './releasesValidation';
+export * from './metrics';
+export * from './product';
+export * from './productValidation';

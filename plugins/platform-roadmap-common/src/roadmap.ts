@@ -84,14 +84,18 @@ export const KEY_RESULT_STATUSES = [
 export type KeyResultStatus = (typeof KEY_RESULT_STATUSES)[number];
 
 /**
- * A value the backend measures from the catalog by itself.
+ * A value the backend measures by itself.
  *
  * `consuming-teams`: the number of distinct owning teams of entities that
- * depend on (`dependsOn`) or consume an API of (`consumesApi`) `entityRef`.
+ * depend on (`dependsOn`) or consume an API of (`consumesApi`) `entityRef`,
+ * from the catalog. `metric`: the latest point of one of the team's
+ * metrics, whenever one is posted.
  *
  * @public
  */
-export type KeyResultMeasure = { type: 'consuming-teams'; entityRef: string };
+export type KeyResultMeasure =
+  | { type: 'consuming-teams'; entityRef: string }
+  | { type: 'metric'; metricId: string };
 
 /** One recorded value of a key result. @public */
 export interface CheckIn {

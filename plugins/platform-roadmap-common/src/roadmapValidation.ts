@@ -72,10 +72,10 @@ export const objectiveUpdateSchema = objectiveInputSchema.extend({ version });
 /** @public */
 export type ObjectiveUpdate = z.input<typeof objectiveUpdateSchema>;
 
-const measureSchema = z.object({
-  type: z.literal('consuming-teams'),
-  entityRef: entityRefSchema,
-});
+const measureSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('consuming-teams'), entityRef: entityRefSchema }),
+  z.object({ type: z.literal('metric'), metricId: z.string().min(1) }),
+]);
 
 const keyResultFields = z.object({
   title,

@@ -1,3 +1,4 @@
+import { ContactChannel } from './product';
 /**
  * A catalog entity, reduced to what the roadmap shows about it.
  *
@@ -52,6 +53,8 @@ export interface ConsumingTeam {
  */
 export interface PlatformTeam {
   team: EntitySummary & { description?: string };
+  /** How to reach the team (office hours, chat, newsletter); the backend always fills it. */
+  contact?: ContactChannel[];
   platformEntities: EntitySummary[];
   consumingTeams: ConsumingTeam[];
   /**

@@ -23,6 +23,7 @@ type EntityInput = {
   dependsOn?: string[];
   consumesApis?: string[];
   annotations?: Record<string, string>;
+  links?: Array<{ url: string; title?: string; type?: string }>;
   /** For a Group: its parent group's ref. */
   parent?: string;
 };
@@ -43,6 +44,7 @@ export function buildCatalog(inputs: EntityInput[]): Entity[] {
       namespace: 'default',
       ...(i.title ? { title: i.title } : {}),
       ...(i.annotations ? { annotations: i.annotations } : {}),
+      ...(i.links ? { links: i.links } : {}),
     },
     spec: {
       ...(i.type ? { type: i.type } : {}),

@@ -19,6 +19,7 @@ export type ExampleDoc = {
     name: string;
     title?: string;
     annotations?: Record<string, string>;
+    links?: Array<{ url: string; title?: string; type?: string }>;
   };
   spec?: {
     type?: string;
@@ -58,6 +59,7 @@ export function loadExampleCatalog(
         title: d.metadata.title,
         type: d.spec?.type,
         annotations: d.metadata.annotations,
+        links: d.metadata.links,
         owner: d.spec?.owner && full(d.spec.owner, 'group'),
         parent: d.spec?.parent && full(d.spec.parent, 'group'),
         dependsOn: d.spec?.dependsOn?.map(r => full(r, 'component')),

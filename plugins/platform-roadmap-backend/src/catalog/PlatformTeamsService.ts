@@ -16,12 +16,13 @@ import {
   ownerRefs,
   refKey,
 } from './CatalogReader';
+import { CONTACT_FIELDS, contactChannels } from './contactChannels';
 import { SUMMARY_FIELDS, toEntitySummary } from './entitySummary';
 
 const TEAM_FIELDS = [
   ...SUMMARY_FIELDS,
   'metadata.description',
-  'metadata.annotations',
+  ...CONTACT_FIELDS,
 ];
 
 /**
@@ -154,6 +155,7 @@ export class PlatformTeamsService {
             ? { description: team.metadata.description }
             : {}),
         },
+        contact: contactChannels(team),
         platformEntities: platformEntities
           .map(toEntitySummary)
           .sort((a, b) => displayName(a).localeCompare(displayName(b))),

@@ -516,6 +516,22 @@ export class RequestStore {
     }
   }
 
+  /** When each of these requests last moved to shipped. */
+  async shippedAt(requestIds: string[]): Promise<Map<string, Date>> {
+    const result = new Map<string, Date>();
+    if (requestIds.length === 0) return result;
+    const rows = await this.db<HistoryRow>('request_history')
+      .select('request_id')
+      .max({ at: 'at' })
+      .whereIn('request_id', requestIds)
+      .where('to_status', 'shipped')
+      .groupBy('request_id');
+    for (const row of rows) {
+      result.set(row.request_id, new Date(row.at as unknown as string));
+    }
+    return result;
+  }
+
   /** A deleted release note's requests stay shipped, without the link. */
   async unlinkReleaseNote(tx: Knex.Transaction, noteId: string) {
     await tx<RequestRow>('requests')

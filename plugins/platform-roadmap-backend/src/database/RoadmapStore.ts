@@ -109,6 +109,7 @@ type KeyResultRow = {
   guardrail: string | null;
   measure_type: string | null;
   measure_entity_ref: string | null;
+  measure_metric_id: string | null;
   created_by: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -361,7 +362,16 @@ export class RoadmapStore {
 
   /** Every key result the catalog measures. */
   async listMeasuredKeyResults(): Promise<KeyResult[]> {
-    return this.keyResultsWhere(q => q.whereNotNull('measure_type'));
+    return this.keyResultsWhere(q =>
+      q.where('measure_type', 'consuming-teams'),
+    );
+  }
+
+  /** The key results that follow a metric. */
+  async listKeyResultsByMetric(metricId: string): Promise<KeyResult[]> {
+    return this.keyResultsWhere(q =>
+      q.where({ measure_type: 'metric', measure_metric_id: metricId }),
+    );
   }
 
   /**
@@ -632,7 +642,12 @@ function keyResultColumns(input: KeyResultFields) {
     due_date: input.dueDate,
     guardrail: input.guardrail || null,
     measure_type: input.measure?.type ?? null,
-    measure_entity_ref: input.measure ? key(input.measure.entityRef) : null,
+    measure_entity_ref:
+      input.measure?.type === 'consuming-teams'
+        ? key(input.measure.entityRef)
+        : null,
+    measure_metric_id:
+      input.measure?.type === 'metric' ? input.measure.metricId : null,
   };
 }
 
@@ -717,12 +732,13 @@ function toKeyResult(
     direction: row.direction as KeyResultDirection,
     ...fields,
     ...(row.guardrail && { guardrail: row.guardrail }),
-    ...(row.measure_type &&
+    ...(row.measure_type === 'consuming-teams' &&
       row.measure_entity_ref && {
-        measure: {
-          type: row.measure_type as 'consuming-teams',
-          entityRef: row.measure_entity_ref,
-        },
+        measure: { type: 'consuming-teams', entityRef: row.measure_entity_ref },
+      }),
+    ...(row.measure_type === 'metric' &&
+      row.measure_metric_id && {
+        measure: { type: 'metric', metricId: row.measure_metric_id },
       }),
     checkIns,
     progress: keyResultProgress({ ...fields, checkIns }, now),

@@ -178,7 +178,11 @@ export class RoadmapService {
           view.theme.entityRefs.includes(key) ||
           view.requests.some(r => r.request.aboutEntityRefs.includes(key)) ||
           view.objectives.some(o =>
-            o.keyResults.some(kr => kr.measure?.entityRef === key),
+            o.keyResults.some(
+              kr =>
+                kr.measure?.type === 'consuming-teams' &&
+                kr.measure.entityRef === key,
+            ),
           ),
       ),
     };

@@ -14,6 +14,7 @@ import {
   entityRefSchema,
   isQuarter,
   keyResultInputSchema,
+  KeyResultMeasure,
   keyResultUpdateSchema,
   objectiveInputSchema,
   objectiveUpdateSchema,
@@ -42,6 +43,8 @@ export interface RoadmapRouterOptions {
   store: RoadmapStore;
   requestStore: RequestStore;
   roadmap: RoadmapService;
+  /** The team of a metric (undefined when there is none), for binding key results. */
+  metricTeamOf?: (metricId: string) => Promise<string | undefined>;
   now?: () => Date;
 }
 
@@ -90,6 +93,31 @@ export function createRoadmapRouter(
       if (request?.platformTeamRef !== team) {
         throw new InputError(
           `requestId: no request ${input.requestId} to ${team}`,
+        );
+      }
+    }
+  }
+
+  /** A measured key result names the team's own entity or metric. */
+  async function checkMeasure(
+    teamRef: string,
+    measure: KeyResultMeasure | null | undefined,
+    credentials: BackstageCredentials,
+  ) {
+    if (measure?.type === 'consuming-teams') {
+      await roadmap.checkTeamEntities(
+        teamRef,
+        [measure.entityRef],
+        'measure.entityRef',
+        credentials,
+      );
+    } else if (measure?.type === 'metric') {
+      const owner = await options.metricTeamOf?.(measure.metricId);
+      if (
+        owner?.toLocaleLowerCase('en-US') !== teamRef.toLocaleLowerCase('en-US')
+      ) {
+        throw new InputError(
+          `measure.metricId: no metric ${measure.metricId} of ${teamRef}`,
         );
       }
     }
@@ -241,14 +269,7 @@ export function createRoadmapRouter(
     const objective = await store.getObjective(req.params.id);
     await authorize(objective.teamRef, credentials);
     const input = parse(keyResultInputSchema, req.body);
-    if (input.measure) {
-      await roadmap.checkTeamEntities(
-        objective.teamRef,
-        [input.measure.entityRef],
-        'measure.entityRef',
-        credentials,
-      );
-    }
+    await checkMeasure(objective.teamRef, input.measure, credentials);
     const kr = await audited(
       auditor,
       {
@@ -267,14 +288,7 @@ export function createRoadmapRouter(
     const existing = await store.getKeyResult(req.params.id);
     await authorize(existing.teamRef, credentials);
     const { version, ...input } = parse(keyResultUpdateSchema, req.body);
-    if (input.measure) {
-      await roadmap.checkTeamEntities(
-        existing.teamRef,
-        [input.measure.entityRef],
-        'measure.entityRef',
-        credentials,
-      );
-    }
+    await checkMeasure(existing.teamRef, input.measure, credentials);
     res.json(
       await audited(
         auditor,

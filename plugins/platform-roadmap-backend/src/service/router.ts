@@ -13,6 +13,7 @@ import {
   HISTORY_WINDOW_DAYS,
 } from './consumerHistory';
 import { createRequestsRouter, RequestsRouterOptions } from './requestsRouter';
+import { createProductRouter, ProductRouterOptions } from './productRouter';
 import { createReleasesRouter, ReleasesRouterOptions } from './releasesRouter';
 import { createRoadmapRouter, RoadmapRouterOptions } from './roadmapRouter';
 import { parseTeamRef } from './validation';
@@ -27,6 +28,10 @@ export interface RouterOptions {
   roadmap?: Omit<RoadmapRouterOptions, 'httpAuth' | 'now'>;
   /** Release notes, deprecations and feeds; absent in tests of others. */
   releases?: Omit<ReleasesRouterOptions, 'httpAuth' | 'now'>;
+  /** Overview, customer review, capacity, stakeholders, impact. */
+  product?: Omit<ProductRouterOptions, 'httpAuth' | 'now'>;
+  /** Extra routers (metrics and the survey), given the same httpAuth. */
+  extra?: express.Router[];
   now?: () => Date;
 }
 
@@ -85,6 +90,14 @@ export async function createRouter(
       createRoadmapRouter({ ...options.roadmap, httpAuth, now: options.now }),
     );
   }
+
+  if (options.product) {
+    router.use(
+      createProductRouter({ ...options.product, httpAuth, now: options.now }),
+    );
+  }
+
+  for (const extra of options.extra ?? []) router.use(extra);
 
   if (options.releases) {
     router.use(

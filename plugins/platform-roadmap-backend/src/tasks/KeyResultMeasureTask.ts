@@ -32,20 +32,24 @@ export async function measureKeyResults(options: {
 }): Promise<{ measured: number; changed: number }> {
   const { auth, catalog, store } = options;
   const at = (options.now ?? (() => new Date()))();
-  const keyResults = await store.listMeasuredKeyResults();
+  const keyResults = (await store.listMeasuredKeyResults()).flatMap(kr =>
+    kr.measure?.type === 'consuming-teams'
+      ? [{ ...kr, entityRef: kr.measure.entityRef }]
+      : [],
+  );
   if (keyResults.length === 0) return { measured: 0, changed: 0 };
   // A count of teams is published to everyone who can read the roadmap, so
   // it is taken over the whole catalog; no team is named.
   const credentials = await auth.getOwnServiceCredentials();
   const counts = await countConsumingTeams(
     catalog,
-    [...new Set(keyResults.map(kr => kr.measure!.entityRef))],
+    [...new Set(keyResults.map(kr => kr.entityRef))],
     credentials,
   );
   const byRef = new Map(counts.map(c => [c.entityRef, c]));
   let changed = 0;
   for (const kr of keyResults) {
-    const count = byRef.get(kr.measure!.entityRef);
+    const count = byRef.get(kr.entityRef);
     if (!count?.found) continue; // a missing entity is not a drop to zero
     const value = count.teamRefs.length;
     const recorded = await store.recordMeasurement(
@@ -54,7 +58,7 @@ export async function measureKeyResults(options: {
       at,
       `Measured from the catalog: ${value} team${
         value === 1 ? '' : 's'
-      } depend on or consume ${kr.measure!.entityRef}`,
+      } depend on or consume ${kr.entityRef}`,
     );
     if (recorded) changed++;
   }

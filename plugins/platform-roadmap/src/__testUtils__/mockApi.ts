@@ -122,5 +122,65 @@ export function mockPlatformRoadmapApi(
       implementation.getReleaseNotesFeedUrl ??
         unimplemented('getReleaseNotesFeedUrl'),
     ),
+    getOverview: jest.fn(
+      implementation.getOverview ?? unimplemented('getOverview'),
+    ),
+    getCustomerReview: jest.fn(
+      implementation.getCustomerReview ?? unimplemented('getCustomerReview'),
+    ),
+    getCustomerReviewMarkdown: jest.fn(
+      implementation.getCustomerReviewMarkdown ??
+        unimplemented('getCustomerReviewMarkdown'),
+    ),
+    createReviewAsk: jest.fn(
+      implementation.createReviewAsk ?? unimplemented('createReviewAsk'),
+    ),
+    updateReviewAsk: jest.fn(
+      implementation.updateReviewAsk ?? unimplemented('updateReviewAsk'),
+    ),
+    deleteReviewAsk: jest.fn(
+      implementation.deleteReviewAsk ?? unimplemented('deleteReviewAsk'),
+    ),
+    getCapacity: jest.fn(
+      implementation.getCapacity ?? unimplemented('getCapacity'),
+    ),
+    setCapacity: jest.fn(
+      implementation.setCapacity ?? unimplemented('setCapacity'),
+    ),
+    getStakeholders: jest.fn(
+      implementation.getStakeholders ?? unimplemented('getStakeholders'),
+    ),
+    createStakeholder: jest.fn(
+      implementation.createStakeholder ?? unimplemented('createStakeholder'),
+    ),
+    updateStakeholder: jest.fn(
+      implementation.updateStakeholder ?? unimplemented('updateStakeholder'),
+    ),
+    deleteStakeholder: jest.fn(
+      implementation.deleteStakeholder ?? unimplemented('deleteStakeholder'),
+    ),
+    listMetrics: jest.fn(
+      implementation.listMetrics ?? unimplemented('listMetrics'),
+    ),
+    createMetric: jest.fn(
+      implementation.createMetric ?? unimplemented('createMetric'),
+    ),
+    updateMetric: jest.fn(
+      implementation.updateMetric ?? unimplemented('updateMetric'),
+    ),
+    deleteMetric: jest.fn(
+      implementation.deleteMetric ?? unimplemented('deleteMetric'),
+    ),
+    getMetricPoints: jest.fn(
+      implementation.getMetricPoints ?? unimplemented('getMetricPoints'),
+    ),
+    postMetricPoint: jest.fn(
+      implementation.postMetricPoint ?? unimplemented('postMetricPoint'),
+    ),
+    getSurvey: jest.fn(implementation.getSurvey ?? unimplemented('getSurvey')),
+    respondToSurvey: jest.fn(
+      implementation.respondToSurvey ?? unimplemented('respondToSurvey'),
+    ),
+    getImpact: jest.fn(implementation.getImpact ?? unimplemented('getImpact')),
   } as jest.Mocked<PlatformRoadmapApi>;
 }

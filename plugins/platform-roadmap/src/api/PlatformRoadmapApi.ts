@@ -1,5 +1,26 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CapacityBudget,
+  CapacityInput,
+  CustomerReview,
+  ImpactSummary,
+  Metric,
+  MetricInput,
+  MetricPoint,
+  MetricPointInput,
+  MetricPointsResponse,
+  MetricUpdate,
+  OrgOverview,
+  ReviewAsk,
+  ReviewAskInput,
+  ReviewAskUpdate,
+  Stakeholder,
+  StakeholderInput,
+  StakeholdersResponse,
+  StakeholderUpdate,
+  SurveyResponse,
+  SurveyResponseInput,
+  SurveySummary,
   Deprecation,
   DeprecationInput,
   DeprecationsResponse,
@@ -199,6 +220,67 @@ export interface PlatformRoadmapApi {
   deleteReleaseNote(id: string, version: number): Promise<void>;
   /** The absolute URL of the Atom feed of a team's or an entity's notes. */
   getReleaseNotesFeedUrl(target: ReleaseNotesFeedTarget): Promise<string>;
+
+  /** Every platform team side by side, for a year or quarter (default: this year). */
+  getOverview(period?: string): Promise<OrgOverview>;
+  /** A platform team's quarterly customer review (default: this quarter). */
+  getCustomerReview(teamRef: string, quarter?: string): Promise<CustomerReview>;
+  /** The same review as Markdown, with a file name to save it under. */
+  getCustomerReviewMarkdown(
+    teamRef: string,
+    quarter: string,
+  ): Promise<{ filename: string; markdown: string }>;
+  createReviewAsk(teamRef: string, ask: ReviewAskInput): Promise<ReviewAsk>;
+  updateReviewAsk(id: string, ask: ReviewAskUpdate): Promise<ReviewAsk>;
+  deleteReviewAsk(id: string, version: number): Promise<void>;
+
+  /** A team's capacity budget for a quarter (version 0: not written yet). */
+  getCapacity(teamRef: string, quarter: string): Promise<CapacityBudget>;
+  setCapacity(
+    teamRef: string,
+    quarter: string,
+    budget: CapacityInput,
+  ): Promise<CapacityBudget>;
+
+  /** The consuming teams (computed) and the stakeholders the team wrote. */
+  getStakeholders(teamRef: string): Promise<StakeholdersResponse>;
+  createStakeholder(
+    teamRef: string,
+    stakeholder: StakeholderInput,
+  ): Promise<Stakeholder>;
+  updateStakeholder(
+    id: string,
+    stakeholder: StakeholderUpdate,
+  ): Promise<Stakeholder>;
+  deleteStakeholder(id: string, version: number): Promise<void>;
+
+  /** A team's metrics, each with its latest point. */
+  listMetrics(teamRef: string): Promise<{ items: Metric[] }>;
+  createMetric(teamRef: string, metric: MetricInput): Promise<Metric>;
+  updateMetric(id: string, metric: MetricUpdate): Promise<Metric>;
+  deleteMetric(id: string, version: number): Promise<void>;
+  /** A metric's points, oldest first (default: the last 180 days). */
+  getMetricPoints(
+    metricId: string,
+    since?: string,
+  ): Promise<MetricPointsResponse>;
+  /** Records a value (key results bound to the metric follow). */
+  postMetricPoint(
+    teamRef: string,
+    metricKey: string,
+    point: MetricPointInput,
+  ): Promise<MetricPoint>;
+
+  /** Consumer satisfaction of a platform team for a quarter (default: this one). */
+  getSurvey(teamRef: string, period?: string): Promise<SurveySummary>;
+  /** Rates a platform team 1–5 for this quarter, once. */
+  respondToSurvey(
+    teamRef: string,
+    response: SurveyResponseInput,
+  ): Promise<SurveyResponse>;
+
+  /** What platform teams shipped for a consuming team, and the time saved. */
+  getImpact(teamRef: string, quarter?: string): Promise<ImpactSummary>;
 }
 
 /**

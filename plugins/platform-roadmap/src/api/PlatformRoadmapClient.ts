@@ -2,6 +2,27 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CapacityBudget,
+  CapacityInput,
+  CustomerReview,
+  ImpactSummary,
+  Metric,
+  MetricInput,
+  MetricPoint,
+  MetricPointInput,
+  MetricPointsResponse,
+  MetricUpdate,
+  OrgOverview,
+  ReviewAsk,
+  ReviewAskInput,
+  ReviewAskUpdate,
+  Stakeholder,
+  StakeholderInput,
+  StakeholdersResponse,
+  StakeholderUpdate,
+  SurveyResponse,
+  SurveyResponseInput,
+  SurveySummary,
   Deprecation,
   DeprecationInput,
   DeprecationsResponse,
@@ -325,6 +346,148 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     return `${baseUrl}/feeds/entities/${enc(
       kind.toLocaleLowerCase('en-US'),
     )}/${enc(namespace)}/${enc(name)}.atom`;
+  }
+
+  getOverview(period?: string): Promise<OrgOverview> {
+    return this.request(`/overview${period ? `?period=${enc(period)}` : ''}`);
+  }
+
+  getCustomerReview(
+    teamRef: string,
+    quarter?: string,
+  ): Promise<CustomerReview> {
+    return this.request(
+      `${teamPath(teamRef)}/review${quarter ? `?quarter=${enc(quarter)}` : ''}`,
+    );
+  }
+
+  async getCustomerReviewMarkdown(
+    teamRef: string,
+    quarter: string,
+  ): Promise<{ filename: string; markdown: string }> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('platform-roadmap');
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${teamPath(teamRef)}/review.md?quarter=${enc(quarter)}`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const filename =
+      /filename="([^"]+)"/.exec(disposition)?.[1] ??
+      `customer-review-${quarter}.md`;
+    return { filename, markdown: await response.text() };
+  }
+
+  createReviewAsk(teamRef: string, ask: ReviewAskInput): Promise<ReviewAsk> {
+    return this.request(`${teamPath(teamRef)}/review-asks`, 'POST', ask);
+  }
+
+  updateReviewAsk(id: string, ask: ReviewAskUpdate): Promise<ReviewAsk> {
+    return this.request(`/review-asks/${enc(id)}`, 'PUT', ask);
+  }
+
+  deleteReviewAsk(id: string, version: number): Promise<void> {
+    return this.request(`/review-asks/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  getCapacity(teamRef: string, quarter: string): Promise<CapacityBudget> {
+    return this.request(`${teamPath(teamRef)}/capacity/${enc(quarter)}`);
+  }
+
+  setCapacity(
+    teamRef: string,
+    quarter: string,
+    budget: CapacityInput,
+  ): Promise<CapacityBudget> {
+    return this.request(
+      `${teamPath(teamRef)}/capacity/${enc(quarter)}`,
+      'PUT',
+      budget,
+    );
+  }
+
+  getStakeholders(teamRef: string): Promise<StakeholdersResponse> {
+    return this.request(`${teamPath(teamRef)}/stakeholders`);
+  }
+
+  createStakeholder(
+    teamRef: string,
+    stakeholder: StakeholderInput,
+  ): Promise<Stakeholder> {
+    return this.request(
+      `${teamPath(teamRef)}/stakeholders`,
+      'POST',
+      stakeholder,
+    );
+  }
+
+  updateStakeholder(
+    id: string,
+    stakeholder: StakeholderUpdate,
+  ): Promise<Stakeholder> {
+    return this.request(`/stakeholders/${enc(id)}`, 'PUT', stakeholder);
+  }
+
+  deleteStakeholder(id: string, version: number): Promise<void> {
+    return this.request(
+      `/stakeholders/${enc(id)}?version=${version}`,
+      'DELETE',
+    );
+  }
+
+  listMetrics(teamRef: string): Promise<{ items: Metric[] }> {
+    return this.request(`${teamPath(teamRef)}/metrics`);
+  }
+
+  createMetric(teamRef: string, metric: MetricInput): Promise<Metric> {
+    return this.request(`${teamPath(teamRef)}/metrics`, 'POST', metric);
+  }
+
+  updateMetric(id: string, metric: MetricUpdate): Promise<Metric> {
+    return this.request(`/metrics/${enc(id)}`, 'PUT', metric);
+  }
+
+  deleteMetric(id: string, version: number): Promise<void> {
+    return this.request(`/metrics/${enc(id)}?version=${version}`, 'DELETE');
+  }
+
+  getMetricPoints(
+    metricId: string,
+    since?: string,
+  ): Promise<MetricPointsResponse> {
+    return this.request(
+      `/metrics/${enc(metricId)}/points${since ? `?since=${enc(since)}` : ''}`,
+    );
+  }
+
+  postMetricPoint(
+    teamRef: string,
+    metricKey: string,
+    point: MetricPointInput,
+  ): Promise<MetricPoint> {
+    return this.request(
+      `${teamPath(teamRef)}/metrics/${enc(metricKey)}/points`,
+      'POST',
+      point,
+    );
+  }
+
+  getSurvey(teamRef: string, period?: string): Promise<SurveySummary> {
+    return this.request(
+      `${teamPath(teamRef)}/survey${period ? `?period=${enc(period)}` : ''}`,
+    );
+  }
+
+  respondToSurvey(
+    teamRef: string,
+    response: SurveyResponseInput,
+  ): Promise<SurveyResponse> {
+    return this.request(`${teamPath(teamRef)}/survey`, 'POST', response);
+  }
+
+  getImpact(teamRef: string, quarter?: string): Promise<ImpactSummary> {
+    return this.request(
+      `${teamPath(teamRef)}/impact${quarter ? `?quarter=${enc(quarter)}` : ''}`,
+    );
   }
 
   private async request<T>(
