@@ -1,9 +1,12 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import TimelineIcon from '@material-ui/icons/Timeline';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -21,6 +24,25 @@ const platformRoadmapApi = ApiBlueprint.make({
     }),
 });
 
+const orgRoadmapRouteRef = createRouteRef();
+
+/**
+ * The org-wide page at /platform-roadmap, with its sidebar item: every
+ * platform team side by side.
+ */
+const orgRoadmapPage = PageBlueprint.make({
+  params: {
+    path: '/platform-roadmap',
+    title: 'Platform roadmap',
+    icon: <TimelineIcon />,
+    routeRef: orgRoadmapRouteRef,
+    // The page draws its own header.
+    noHeader: true,
+    loader: () =>
+      import('./components/OrgRoadmapPage').then(m => <m.OrgRoadmapPage />),
+  },
+});
+
 /** The Roadmap tab, on Group pages of platform teams only. */
 const roadmapEntityContent = EntityContentBlueprint.make({
   name: 'roadmap',
@@ -29,6 +51,31 @@ const roadmapEntityContent = EntityContentBlueprint.make({
     title: 'Roadmap',
     filter: isPlatformTeamEntity,
     loader: () => import('./components/RoadmapTab').then(m => <m.RoadmapTab />),
+  },
+});
+
+/** The quarterly customer review, on Group pages of platform teams only. */
+const customerReviewEntityContent = EntityContentBlueprint.make({
+  name: 'customer-review',
+  params: {
+    path: '/customer-review',
+    title: 'Customer review',
+    filter: isPlatformTeamEntity,
+    loader: () =>
+      import('./components/CustomerReview').then(m => <m.CustomerReviewTab />),
+  },
+});
+
+/**
+ * "What platforms shipped for you": on every Group page, what platform
+ * teams shipped for the team and the time it saved.
+ */
+const impactEntityCard = EntityCardBlueprint.make({
+  name: 'impact',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () => import('./components/ImpactCard').then(m => <m.ImpactCard />),
   },
 });
 
@@ -142,13 +189,17 @@ export default createFrontendPlugin({
   pluginId: 'platform-roadmap',
   title: 'Platform Roadmap',
   info: { packageJson: () => import('../package.json') },
+  routes: { root: orgRoadmapRouteRef },
   extensions: [
     platformRoadmapApi,
+    orgRoadmapPage,
     roadmapEntityContent,
     requestsEntityCard,
     themesEntityCard,
     incomingThemesEntityCard,
     releaseNotesEntityContent,
+    customerReviewEntityContent,
+    impactEntityCard,
     deprecationWarningsEntityCard,
     deprecationEntityCard,
   ],

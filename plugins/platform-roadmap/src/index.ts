@@ -7,13 +7,17 @@
  */
 export {
   platformRoadmapPlugin,
+  EntityCustomerReviewContent,
   EntityDeprecationCard,
   EntityDeprecationWarningCard,
   EntityIncomingThemesCard,
   EntityPlatformRequestsCard,
   EntityPlatformRoadmapContent,
+  EntityPlatformImpactCard,
   EntityPlatformThemesCard,
   EntityReleaseNotesContent,
+  PlatformRoadmapPage,
 } from './plugin';
+export { rootRouteRef } from './routes';
 export * from './api';
 export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

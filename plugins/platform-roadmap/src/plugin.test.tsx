@@ -100,6 +100,7 @@ describe('EntityPlatformRoadmapContent', () => {
         apis={[
           [platformRoadmapApiRef, api],
           [permissionApiRef, mockApis.permission()],
+          [discoveryApiRef, mockApis.discovery()],
         ]}
       >
         <EntityProvider

@@ -2,10 +2,12 @@ import {
   createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * The Platform Roadmap plugin for apps on the legacy frontend system.
@@ -14,6 +16,7 @@ import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
  */
 export const platformRoadmapPlugin = createPlugin({
   id: 'platform-roadmap',
+  routes: { root: rootRouteRef },
   apis: [
     createApiFactory({
       api: platformRoadmapApiRef,
@@ -151,6 +154,58 @@ export const EntityDeprecationCard = platformRoadmapPlugin.provide(
     component: {
       lazy: () =>
         import('./components/Deprecations').then(m => m.EntityDeprecationsCard),
+    },
+  }),
+);
+
+/**
+ * The org-wide page: every platform team side by side, themes by category,
+ * the org-wide ranked backlog, the deprecation calendar and the metrics.
+ * Mount it in `App.tsx` with
+ * `<Route path="/platform-roadmap" element={<PlatformRoadmapPage />} />`
+ * and add a `SidebarItem` to `/platform-roadmap`.
+ *
+ * @public
+ */
+export const PlatformRoadmapPage = platformRoadmapPlugin.provide(
+  createRoutableExtension({
+    name: 'PlatformRoadmapPage',
+    component: () =>
+      import('./components/OrgRoadmapPage').then(m => m.OrgRoadmapPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Customer review tab content for a platform team's Group page: the
+ * quarterly review generated from the team's data, printable and
+ * downloadable as Markdown. Mount it under an
+ * `EntityLayout.Route path="/customer-review"` with
+ * `if={isPlatformTeamEntity}`.
+ *
+ * @public
+ */
+export const EntityCustomerReviewContent = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCustomerReviewContent',
+    component: {
+      lazy: () =>
+        import('./components/CustomerReview').then(m => m.CustomerReviewTab),
+    },
+  }),
+);
+
+/**
+ * "What platforms shipped for you" for any Group page: what platform teams
+ * shipped for the team and the time saved, with the calculation.
+ *
+ * @public
+ */
+export const EntityPlatformImpactCard = platformRoadmapPlugin.provide(
+  createComponentExtension({
+    name: 'EntityPlatformImpactCard',
+    component: {
+      lazy: () => import('./components/ImpactCard').then(m => m.ImpactCard),
     },
   }),
 );

@@ -54,6 +54,7 @@ export function platformTeamOptions(
       title: team.team.title ?? team.team.name,
       dependedOn: used.size > 0,
       usedEntityRefs: [...used],
+      ...(team.contact?.length && { contact: team.contact }),
     };
   });
   return [

@@ -2,6 +2,7 @@ import { FormEvent, ReactNode, useMemo, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  ContactChannel,
   IMPACT_TYPES,
   ImpactType,
   newEndorsementSchema,
@@ -32,6 +33,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { platformRoadmapApiRef } from '../../api';
 import { IMPACT_LABELS, KIND_LABELS, SEVERITY_LABELS } from '../Backlog/labels';
 import { errorMessage, involvement, statusLabel } from './helpers';
+import { ContactChannels } from '../ContactChannels';
 import { findSimilarRequests } from './similarRequests';
 
 /**
@@ -45,6 +47,8 @@ export interface PlatformTeamOption {
   title: string;
   /** Whether the requesting entity depends on one of the team's entities. */
   dependedOn: boolean;
+  /** How to reach the team (office hours, chat, newsletter). */
+  contact?: ContactChannel[];
   /**
    * The team's platform entities the requesting entity uses; a request to
    * the team is about them, which counts their other dependents as impacted.
@@ -308,6 +312,7 @@ function FileRequestForm(props: FileRequestDialogProps) {
 
   const dependedOn = platformTeams.filter(t => t.dependedOn);
   const others = platformTeams.filter(t => !t.dependedOn);
+  const selected = platformTeams.find(t => t.entityRef === platformTeamRef);
 
   return (
     <form noValidate onSubmit={submit}>
@@ -356,6 +361,15 @@ function FileRequestForm(props: FileRequestDialogProps) {
                 </optgroup>
               )}
             </TextField>
+            {selected?.contact?.length ? (
+              <Box mt={1}>
+                <ContactChannels
+                  channels={selected.contact}
+                  teamName={selected.title}
+                  headingLevel={3}
+                />
+              </Box>
+            ) : null}
           </Grid>
           <Grid item xs={12}>
             <TextField

@@ -4,7 +4,10 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import { makeStyles } from '@material-ui/core/styles';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { KeyResult } from '@platform-roadmap/plugin-platform-roadmap-common';
+import {
+  KeyResult,
+  KeyResultMeasure,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
 import { ReactNode } from 'react';
 import { KEY_RESULT_STATUS_LABELS } from './labels';
 
@@ -27,6 +30,14 @@ const useStyles = makeStyles(theme => ({
 /** A key result value with its unit, without float noise ("12.5 min"). */
 export function formatValue(value: number, unit: string): string {
   return `${Number(value.toFixed(2))} ${unit}`;
+}
+
+/** Where a measured key result gets its values from, in a sentence. */
+function measureExplanation(measure: KeyResultMeasure): string {
+  if (measure.type === 'metric') {
+    return 'Follows a metric of the team: every value posted to the metric is recorded as a check-in';
+  }
+  return `Counted from the catalog: distinct teams owning entities that depend on or consume ${measure.entityRef}`;
 }
 
 /**
@@ -58,13 +69,15 @@ export function KeyResultProgress(props: {
         </Box>
         {kr.measure && (
           <Box ml={1}>
-            <Tooltip
-              title={`Counted from the catalog: distinct teams owning entities that depend on or consume ${kr.measure.entityRef}`}
-            >
+            <Tooltip title={measureExplanation(kr.measure)}>
               <Chip
                 size="small"
                 variant="outlined"
-                label="Measured from catalog"
+                label={
+                  kr.measure.type === 'metric'
+                    ? 'Follows a metric'
+                    : 'Measured from catalog'
+                }
               />
             </Tooltip>
           </Box>

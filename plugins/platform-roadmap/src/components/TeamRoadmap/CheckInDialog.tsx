@@ -64,11 +64,18 @@ export function CheckInDialog(props: {
       onClose={onClose}
       onReload={onSaved}
     >
-      {kr.measure && (
+      {kr.measure?.type === 'consuming-teams' && (
         <Typography variant="body2" paragraph>
           The catalog updates this value by itself: it counts the teams that own
           entities depending on or consuming {kr.measure.entityRef}. You can
           still record a value by hand.
+        </Typography>
+      )}
+      {kr.measure?.type === 'metric' && (
+        <Typography variant="body2" paragraph>
+          This key result follows a metric of the team: every value posted to
+          the metric (by CI or by hand on the Metrics card) is recorded here.
+          You can still record a value by hand.
         </Typography>
       )}
       <TextField

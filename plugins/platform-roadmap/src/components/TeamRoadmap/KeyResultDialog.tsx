@@ -6,15 +6,16 @@ import {
   KeyResultDirection,
   keyResultInputSchema,
   keyResultUpdateSchema,
+  KeyResultMeasure,
   Objective,
   periodRange,
   Theme,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
+import useAsync from 'react-use/esm/useAsync';
 import { platformRoadmapApiRef } from '../../api';
+import { errorMessage } from '../FileRequestDialog/helpers';
 import {
   FormDialog,
   friendlyError,
@@ -38,10 +39,33 @@ const FIELDS = [
   'measure',
 ] as const;
 
+/** How a key result gets its values. */
+type MeasuredBy = 'hand' | KeyResultMeasure['type'];
+
+const MEASURED_BY_LABELS: Record<MeasuredBy, string> = {
+  hand: 'Check-ins by hand',
+  'consuming-teams': 'The catalog: teams consuming a platform entity',
+  metric: 'A metric of this team',
+};
+
+const CURRENT_HELP: Record<MeasuredBy, string> = {
+  hand: 'Optional: the baseline when empty',
+  'consuming-teams': 'Measured from the catalog',
+  metric: 'Follows the metric',
+};
+
+const MEASURED_BY_HELP: Record<MeasuredBy, string> = {
+  hand: 'Members record each new value',
+  'consuming-teams':
+    'The backend counts the teams owning entities that depend on a platform entity (or consume its API)',
+  metric:
+    'Every value posted to the metric, by CI or by hand, is recorded as a check-in',
+};
+
 /**
  * Adds a key result to an objective, or edits (or deletes) one: a metric
  * moving from a baseline to a target by a date, optionally measured from
- * the catalog.
+ * the catalog or following one of the team's metrics.
  */
 export function KeyResultDialog(props: {
   theme: Theme;
@@ -69,17 +93,57 @@ export function KeyResultDialog(props: {
   const [startDate, setStartDate] = useState(kr?.startDate ?? range.start);
   const [dueDate, setDueDate] = useState(kr?.dueDate ?? range.end);
   const [guardrail, setGuardrail] = useState(kr?.guardrail ?? '');
-  const [measured, setMeasured] = useState(Boolean(kr?.measure));
+  const [measuredBy, setMeasuredBy] = useState<MeasuredBy>(
+    kr?.measure?.type ?? 'hand',
+  );
   const [measureRef, setMeasureRef] = useState(
-    kr?.measure?.entityRef ?? theme.entityRefs[0] ?? '',
+    (kr?.measure?.type === 'consuming-teams' && kr.measure.entityRef) ||
+      (theme.entityRefs[0] ?? ''),
+  );
+  const [metricId, setMetricId] = useState(
+    kr?.measure?.type === 'metric' ? kr.measure.metricId : '',
+  );
+  // The team's metrics are only loaded once a metric is the choice.
+  const metrics = useAsync(
+    async () =>
+      measuredBy === 'metric'
+        ? (await api.listMetrics(theme.teamRef)).items
+        : undefined,
+    [api, theme.teamRef, measuredBy === 'metric'],
   );
 
+  /** The measure to send, for the schema to check. */
   function measure() {
-    if (measured) {
-      return { type: 'consuming-teams' as const, entityRef: measureRef.trim() };
+    if (measuredBy === 'consuming-teams') {
+      return { type: 'consuming-teams', entityRef: measureRef.trim() };
     }
-    // Unchecking a measured key result stops the measuring.
+    if (measuredBy === 'metric') {
+      // No choice yet is a missing metricId: "is required".
+      return metricId ? { type: 'metric', metricId } : { type: 'metric' };
+    }
+    // Measuring by hand again stops the measuring.
     return kr ? null : undefined;
+  }
+
+  /** What the metric field says under it, before any error. */
+  function metricHelp(): string {
+    if (metrics.error) {
+      return `Could not load the team's metrics: ${errorMessage(
+        metrics.error,
+      )}`;
+    }
+    if (metrics.value?.length === 0) {
+      return 'The team has no metrics yet: add one on its Metrics card first';
+    }
+    return "One of the team's metrics; its values become this key result's check-ins";
+  }
+
+  /** A chosen metric names the key result's metric and unit when empty. */
+  function chooseMetric(id: string) {
+    setMetricId(id);
+    const chosen = metrics.value?.find(m => m.id === id);
+    if (chosen && !metric.trim()) setMetric(chosen.name);
+    if (chosen && !unit.trim()) setUnit(chosen.unit);
   }
 
   function save() {
@@ -196,9 +260,7 @@ export function KeyResultDialog(props: {
           <TextField
             {...form.fieldProps(
               'current',
-              kr?.measure
-                ? 'Measured from the catalog'
-                : 'Optional: the baseline when empty',
+              CURRENT_HELP[kr?.measure?.type ?? 'hand'],
             )}
             label="Current"
             type="number"
@@ -266,18 +328,26 @@ export function KeyResultDialog(props: {
           />
         </Grid>
         <Grid item xs={12}>
-          <FormControlLabel
-            control={
-              <Checkbox
-                id="team-roadmap-key-result-measured"
-                checked={measured}
-                onChange={e => setMeasured(e.target.checked)}
-                color="primary"
-              />
-            }
-            label="Measure from the catalog: count the teams consuming a platform entity"
-          />
-          {measured && (
+          <TextField
+            id="team-roadmap-key-result-measured-by"
+            select
+            SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
+            label="Measured by"
+            helperText={MEASURED_BY_HELP[measuredBy]}
+            value={measuredBy}
+            onChange={e => setMeasuredBy(e.target.value as MeasuredBy)}
+            fullWidth
+          >
+            {(Object.keys(MEASURED_BY_LABELS) as MeasuredBy[]).map(choice => (
+              <option key={choice} value={choice}>
+                {MEASURED_BY_LABELS[choice]}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        {measuredBy === 'consuming-teams' && (
+          <Grid item xs={12}>
             <TextField
               {...form.fieldProps(
                 'measure',
@@ -290,8 +360,42 @@ export function KeyResultDialog(props: {
               fullWidth
               required
             />
-          )}
-        </Grid>
+          </Grid>
+        )}
+        {measuredBy === 'metric' && (
+          <Grid item xs={12}>
+            <TextField
+              {...form.fieldProps('measure', metricHelp())}
+              select
+              SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
+              label="Metric to follow"
+              value={metricId}
+              onChange={e => chooseMetric(e.target.value)}
+              disabled={!metrics.value?.length}
+              fullWidth
+              required
+            >
+              {metrics.loading ? (
+                <option value={metricId}>Loading the team's metrics…</option>
+              ) : (
+                <option value="">Choose a metric</option>
+              )}
+              {metrics.value?.map(m => (
+                <option key={m.id} value={m.id}>
+                  {m.name} ({m.unit})
+                </option>
+              ))}
+              {metricId &&
+                metrics.value &&
+                !metrics.value.some(m => m.id === metricId) && (
+                  <option value={metricId}>
+                    A deleted metric ({metricId})
+                  </option>
+                )}
+            </TextField>
+          </Grid>
+        )}
       </Grid>
     </FormDialog>
   );

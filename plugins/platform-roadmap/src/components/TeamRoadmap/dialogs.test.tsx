@@ -11,6 +11,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PlatformRoadmapApi, platformRoadmapApiRef } from '../../api';
 import { mockPlatformRoadmapApi } from '../../__testUtils__/mockApi';
+import { buildTimeMetric, incidentsMetric } from '../Metrics/testData';
 import { keyResult, roadmapFixture, theme } from './testData';
 import { TeamRoadmap } from './TeamRoadmap';
 
@@ -429,10 +430,12 @@ describe('TeamRoadmap dialogs', () => {
 
     await userEvent.clear(within(dialog).getByLabelText(/Target/));
     await type(/Target/, '9');
-    await userEvent.click(
-      within(dialog).getByRole('checkbox', {
-        name: /Measure from the catalog/,
-      }),
+    const measuredBy = within(dialog).getByLabelText('Measured by');
+    expect(measuredBy).toHaveValue('hand');
+    expect(within(dialog).queryByLabelText(/Platform entity/)).toBeNull();
+    await userEvent.selectOptions(
+      measuredBy,
+      'The catalog: teams consuming a platform entity',
     );
     // The theme's platform entity is proposed.
     expect(within(dialog).getByLabelText(/Platform entity/)).toHaveValue(
@@ -469,11 +472,12 @@ describe('TeamRoadmap dialogs', () => {
       'Edit key result: Onboard 3 new teams to the build cache',
       'Edit key result: Onboard 3 new teams to the build cache',
     );
-    const measured = within(dialog).getByRole('checkbox', {
-      name: /Measure from the catalog/,
-    });
-    expect(measured).toBeChecked();
-    await userEvent.click(measured);
+    const measuredBy = within(dialog).getByLabelText('Measured by');
+    expect(measuredBy).toHaveValue('consuming-teams');
+    expect(within(dialog).getByLabelText(/Platform entity/)).toHaveValue(
+      'component:default/build-cache',
+    );
+    await userEvent.selectOptions(measuredBy, 'Check-ins by hand');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Save key result' }),
     );
@@ -484,6 +488,126 @@ describe('TeamRoadmap dialogs', () => {
       ),
     );
   }, 20_000);
+
+  it('binds a key result to a metric of the team', async () => {
+    const teamRef = 'group:default/key-result-metric';
+    const api = await renderAsMember(teamRef, {
+      listMetrics: async () => ({
+        items: [buildTimeMetric(teamRef), incidentsMetric(teamRef)],
+      }),
+      createKeyResult: async () => keyResult(teamRef, { id: 'kr-new' }),
+    });
+
+    const dialog = await open(
+      'Add key result to Make CI builds fast',
+      'Add a key result to Make CI builds fast',
+    );
+    const type = (label: RegExp, text: string) =>
+      userEvent.type(within(dialog).getByLabelText(label), text);
+    await type(/Title/, 'Halve SEV-2 incidents in the build farm');
+    await type(/Baseline/, '6');
+    await type(/Target/, '3');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText(/Direction/),
+      'Decrease (lower is better)',
+    );
+    // The team's metrics are loaded only once a metric is the choice.
+    expect(api.listMetrics).not.toHaveBeenCalled();
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Measured by'),
+      'A metric of this team',
+    );
+    const metric = within(dialog).getByLabelText(/Metric to follow/);
+    await waitFor(() => expect(metric).toBeEnabled());
+    expect(api.listMetrics).toHaveBeenCalledWith(teamRef);
+    expect(
+      within(metric)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual([
+      'Choose a metric',
+      'p99 CI build time (min)',
+      'SEV-2 incidents (incidents)',
+    ]);
+
+    // A metric must be chosen.
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add key result' }),
+    );
+    expect(metric).toHaveAccessibleDescription('measure.metricId: is required');
+    expect(api.createKeyResult).not.toHaveBeenCalled();
+
+    // Choosing it fills in the empty metric name and unit.
+    await userEvent.selectOptions(metric, 'SEV-2 incidents (incidents)');
+    expect(
+      within(dialog).getByRole('textbox', { name: /^Metric/ }),
+    ).toHaveValue('SEV-2 incidents');
+    expect(within(dialog).getByLabelText(/Unit/)).toHaveValue('incidents');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Add key result' }),
+    );
+    await waitFor(() =>
+      expect(api.createKeyResult).toHaveBeenCalledWith('o-fast', {
+        title: 'Halve SEV-2 incidents in the build farm',
+        metric: 'SEV-2 incidents',
+        unit: 'incidents',
+        baseline: 6,
+        target: 3,
+        direction: 'decrease',
+        startDate: '2026-01-01',
+        dueDate: '2026-12-31',
+        measure: { type: 'metric', metricId: 'm-incidents' },
+      }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  }, 30_000);
+
+  it('edits a key result bound to a metric, and explains it when checking in', async () => {
+    const teamRef = 'group:default/key-result-metric-edit';
+    const bound = keyResult(teamRef, {
+      measure: { type: 'metric', metricId: 'm-build-time' },
+    });
+    const roadmap = roadmapFixture(teamRef);
+    roadmap.themes[0].objectives[0].keyResults = [bound];
+    const api = await renderAsMember(teamRef, {
+      getRoadmap: async () => roadmap,
+      listMetrics: async () => ({
+        items: [buildTimeMetric(teamRef), incidentsMetric(teamRef)],
+      }),
+      updateKeyResult: async () => bound,
+    });
+    expect(
+      within(screen.getByTestId('key-result-kr-p99')).getByText(
+        'Follows a metric',
+      ),
+    ).toBeInTheDocument();
+
+    let dialog = await open(`Check in: ${P99}`, `Check in: ${P99}`);
+    expect(dialog).toHaveTextContent('follows a metric of the team');
+    expect(dialog).not.toHaveTextContent('catalog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Cancel' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    dialog = await open(`Edit key result: ${P99}`, `Edit key result: ${P99}`);
+    expect(within(dialog).getByLabelText('Measured by')).toHaveValue('metric');
+    const metric = within(dialog).getByLabelText(/Metric to follow/);
+    await waitFor(() => expect(metric).toHaveValue('m-build-time'));
+    await waitFor(() => expect(metric).toBeEnabled());
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save key result' }),
+    );
+    await waitFor(() =>
+      expect(api.updateKeyResult).toHaveBeenCalledWith(
+        'kr-p99',
+        expect.objectContaining({
+          version: 3,
+          measure: { type: 'metric', metricId: 'm-build-time' },
+        }),
+      ),
+    );
+  }, 30_000);
 
   it('adds a deprioritized commitment with its reason and theme', async () => {
     const teamRef = 'group:default/commitment-add';

@@ -1,0 +1,2 @@
+export { CapacityBudgetCard } from './CapacityBudgetCard';
+export { CapacityBar } from './CapacityBar';

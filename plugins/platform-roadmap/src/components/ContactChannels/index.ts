@@ -1,0 +1,1 @@
+export { ContactCard, ContactChannels } from './ContactChannels';

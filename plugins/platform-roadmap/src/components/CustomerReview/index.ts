@@ -1,0 +1,1 @@
+export { CustomerReviewTab } from './CustomerReviewTab';

@@ -1,0 +1,2 @@
+export { TeamMetricsCard } from './TeamMetricsCard';
+export { MetricChart } from './MetricChart';

@@ -1,0 +1,1 @@
+export { OrgRoadmapPage } from './OrgRoadmapPage';

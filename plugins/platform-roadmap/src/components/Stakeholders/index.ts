@@ -1,0 +1,1 @@
+export { StakeholdersCard } from './StakeholdersCard';
