@@ -386,7 +386,10 @@ describe('ReleaseStore', () => {
         'migrations',
       );
       // Later migrations do not depend on this one, so it can go alone.
-      await knex.migrate.down({ directory, name: '20261123030000_releases.js' });
+      await knex.migrate.down({
+        directory,
+        name: '20261123030000_releases.js',
+      });
       expect(await knex.schema.hasTable('release_notes')).toBe(false);
       expect(await knex.schema.hasTable('deprecations')).toBe(false);
       expect(await knex.schema.hasColumn('requests', 'release_note_id')).toBe(

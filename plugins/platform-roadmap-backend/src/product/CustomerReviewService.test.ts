@@ -134,8 +134,13 @@ describe('CustomerReviewService with the example data', () => {
     // The p99 key result follows the example metric posted by CI.
     const p99 = review.themes
       .flatMap(t => t.objectives.flatMap(o => o.keyResults))
-      .find(kr => kr.title === 'Reduce p99 CI build time from 18 min to 8 min')!;
-    expect(p99.measure).toEqual({ type: 'metric', metricId: expect.any(String) });
+      .find(
+        kr => kr.title === 'Reduce p99 CI build time from 18 min to 8 min',
+      )!;
+    expect(p99.measure).toEqual({
+      type: 'metric',
+      metricId: expect.any(String),
+    });
     expect(p99.checkIns.at(-1)?.note).toMatch(
       /^Posted to metric p99 CI build time by service:ci-metrics$/,
     );

@@ -105,7 +105,10 @@ describe('product router', () => {
             requestStore,
             requests,
             releaseStore,
-            deprecations: new DeprecationService({ catalog, store: releaseStore }),
+            deprecations: new DeprecationService({
+              catalog,
+              store: releaseStore,
+            }),
             productStore: store,
             now,
           }),
@@ -141,7 +144,11 @@ describe('product router', () => {
       request(app)
         .post('/teams/default/ci-build/review-asks')
         .set('Authorization', as(consumer))
-        .send({ quarter: '2026-Q4', kind: 'beta', text: 'Try the new runners' }),
+        .send({
+          quarter: '2026-Q4',
+          kind: 'beta',
+          text: 'Try the new runners',
+        }),
     ]);
     expect(denied.map(r => r.status)).toEqual([403, 403, 403]);
     expect(events).toEqual([]);
@@ -199,7 +206,11 @@ describe('product router', () => {
     const missing = await request(app)
       .post('/teams/default/ci-build/stakeholders')
       .set('Authorization', as(member))
-      .send({ kind: 'leadership', name: 'VP Eng', entityRef: 'group:default/nope' });
+      .send({
+        kind: 'leadership',
+        name: 'VP Eng',
+        entityRef: 'group:default/nope',
+      });
     expect(missing.body.error.message).toBe(
       'entityRef: no entity group:default/nope in the catalog',
     );
@@ -253,7 +264,9 @@ describe('product router', () => {
       .post('/teams/default/ci-build/review-asks')
       .set('Authorization', as(member))
       .send({ quarter: '2026-Q4', kind: 'beta', text: 'Hi' });
-    expect(short.body.error.message).toBe('text: must be at least 5 characters');
+    expect(short.body.error.message).toBe(
+      'text: must be at least 5 characters',
+    );
 
     const review = await request(app)
       .get('/teams/default/ci-build/review?quarter=2026-Q4')
@@ -264,9 +277,9 @@ describe('product router', () => {
       team: { name: 'ci-build', title: 'CI & Build' },
       asks: [expect.objectContaining({ kind: 'beta' })],
     });
-    expect(review.body.consumers.map((c: { team: { name: string } }) => c.team.name)).toEqual(
-      expect.arrayContaining(['checkout', 'orders']),
-    );
+    expect(
+      review.body.consumers.map((c: { team: { name: string } }) => c.team.name),
+    ).toEqual(expect.arrayContaining(['checkout', 'orders']));
 
     const md = await request(app)
       .get('/teams/default/ci-build/review.md?quarter=2026-Q4')
