@@ -50,10 +50,10 @@ test('a platform team generates its quarterly customer review and downloads the 
   await page.goto('/catalog/default/group/ci-build');
   await tabs(page).getByRole('link', { name: 'Customer review' }).click();
   await expect(
-    page.getByRole('heading', { name: /^What we need from you/ }),
+    page.getByRole('heading', { name: 'What we need from you', exact: true }),
   ).toBeVisible();
   await expect(
-    page.getByRole('heading', { name: /^What shipped/ }),
+    page.getByRole('heading', { name: 'What shipped', exact: true }),
   ).toBeVisible();
 
   const download = page.waitForEvent('download');

@@ -104,6 +104,8 @@ export function createProductRouter(
       .replace(/[^a-z0-9.-]+/g, '-');
     res
       .type('text/markdown; charset=utf-8')
+      // The app runs on another origin in development: let it read the name.
+      .set('Access-Control-Expose-Headers', 'Content-Disposition')
       .attachment(file)
       .send(reviewMarkdown(review));
   });

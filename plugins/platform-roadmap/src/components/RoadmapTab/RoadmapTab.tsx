@@ -28,11 +28,8 @@ export function RoadmapTab() {
       <Grid item xs={12} md={4}>
         <ContactCard teamRef={teamRef} />
       </Grid>
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={8}>
         <CapacityBudgetCard teamRef={teamRef} />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <SatisfactionCard teamRef={teamRef} />
       </Grid>
       <Grid item xs={12}>
         <TeamRoadmap teamRef={teamRef} />
@@ -44,9 +41,12 @@ export function RoadmapTab() {
         <TeamMetricsCard teamRef={teamRef} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <StakeholdersCard teamRef={teamRef} />
+        <SatisfactionCard teamRef={teamRef} />
       </Grid>
       <Grid item xs={12} md={6}>
+        <StakeholdersCard teamRef={teamRef} />
+      </Grid>
+      <Grid item xs={12}>
         <PlatformTeamRoadmap />
       </Grid>
       <Grid item xs={12}>
