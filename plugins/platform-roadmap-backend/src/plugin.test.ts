@@ -75,6 +75,21 @@ describe('platformRoadmapPlugin', () => {
       .set('Authorization', mockCredentials.user.header());
     expect(notes.status).toBe(200);
     expect(notes.body).toMatchObject({ items: [], totalItems: 0 });
+    const overview = await request(server)
+      .get('/api/platform-roadmap/overview?period=2026')
+      .set('Authorization', mockCredentials.user.header());
+    expect(overview.status).toBe(200);
+    expect(overview.body.teams).toHaveLength(1);
+    const metrics = await request(server)
+      .get('/api/platform-roadmap/teams/default/ci-build/metrics')
+      .set('Authorization', mockCredentials.service.header());
+    expect(metrics.body).toEqual({ items: [] });
+    const review = await request(server)
+      .get('/api/platform-roadmap/teams/default/ci-build/review.md?quarter=2026-Q4')
+      .set('Authorization', mockCredentials.user.header());
+    expect(review.status).toBe(200);
+    expect(review.text).toContain('# CI & Build: customer review, Q4 2026');
+
     // Feeds need a token unless publicFeeds is configured.
     const feed = await request(server).get(
       '/api/platform-roadmap/feeds/teams/default/ci-build.atom',

@@ -33,6 +33,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 
 describe('platformRoadmapPlugin', () => {
@@ -245,6 +246,35 @@ describe('platform-roadmap plugin on the new frontend system', () => {
     });
   });
 
+  it('adds the org-wide page at /platform-roadmap with a sidebar item', () => {
+    const tester = createExtensionTester(
+      alphaPlugin.getExtension('page:platform-roadmap'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/platform-roadmap');
+    expect(tester.get(coreExtensionData.title)).toBe('Platform roadmap');
+  });
+
+  it('adds the Customer review tab to platform teams only, and the impact card to every group', () => {
+    const tester = createExtensionTester(
+      alphaPlugin.getExtension('entity-content:platform-roadmap/customer-review'),
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    expect(filter(entityOfKind('Group'))).toBe(false);
+    expect(
+      filter({
+        ...entityOfKind('Group'),
+        metadata: {
+          name: 'ci-build',
+          annotations: { 'platform-roadmap/platform-team': 'true' },
+        },
+      }),
+    ).toBe(true);
+    expect(cardFilter('entity-card:platform-roadmap/impact')).toEqual({
+      kinds: ['Group'],
+      type: 'content',
+    });
+  });
+
   it('adds a Release notes tab to platform teams and to entities, not to other groups', () => {
     const tester = createExtensionTester(
       alphaPlugin.getExtension('entity-content:platform-roadmap/release-notes'),
@@ -279,6 +309,10 @@ describe('platform-roadmap plugin on the new frontend system', () => {
 
 describe('release notes and deprecations in a legacy app', () => {
   it('exports the tab and the cards from the package', () => {
+    expect(publicApi.PlatformRoadmapPage).toBeDefined();
+    expect(publicApi.EntityCustomerReviewContent).toBeDefined();
+    expect(publicApi.EntityPlatformImpactCard).toBeDefined();
+    expect(platformRoadmapPlugin.routes.root).toBe(publicApi.rootRouteRef);
     expect(publicApi.EntityReleaseNotesContent).toBeDefined();
     expect(publicApi.EntityDeprecationWarningCard).toBeDefined();
     expect(publicApi.EntityDeprecationCard).toBeDefined();
