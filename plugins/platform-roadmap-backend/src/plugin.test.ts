@@ -85,7 +85,9 @@ describe('platformRoadmapPlugin', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(metrics.body).toEqual({ items: [] });
     const review = await request(server)
-      .get('/api/platform-roadmap/teams/default/ci-build/review.md?quarter=2026-Q4')
+      .get(
+        '/api/platform-roadmap/teams/default/ci-build/review.md?quarter=2026-Q4',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(review.status).toBe(200);
     expect(review.text).toContain('# CI & Build: customer review, Q4 2026');

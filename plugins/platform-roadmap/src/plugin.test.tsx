@@ -256,7 +256,9 @@ describe('platform-roadmap plugin on the new frontend system', () => {
 
   it('adds the Customer review tab to platform teams only, and the impact card to every group', () => {
     const tester = createExtensionTester(
-      alphaPlugin.getExtension('entity-content:platform-roadmap/customer-review'),
+      alphaPlugin.getExtension(
+        'entity-content:platform-roadmap/customer-review',
+      ),
     );
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction)!;
     expect(filter(entityOfKind('Group'))).toBe(false);
