@@ -12,6 +12,7 @@ import { TeamsImpactedService } from './catalog/TeamsImpactedService';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
 import { RequestStore } from './database/RequestStore';
 import { MetricsStore } from './database/MetricsStore';
+import { followMetric } from './metrics/followMetric';
 import { ProductStore } from './database/ProductStore';
 import { ReleaseStore } from './database/ReleaseStore';
 import { CustomerReviewService } from './product/CustomerReviewService';
@@ -241,6 +242,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
               store: roadmapStore,
               requestStore,
               roadmap: roadmapService,
+              followMetric: id => followMetric(metricsStore, roadmapStore, id),
               metricTeamOf: id =>
                 metricsStore
                   .getMetric(id)

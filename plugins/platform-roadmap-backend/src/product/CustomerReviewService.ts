@@ -74,7 +74,7 @@ export class CustomerReviewService {
     const shippedAt = await this.deps.requestStore.shippedAt(
       shipped.map(r => r.id),
     );
-    return impactOf(teamRef, quarter, shipped, shippedAt);
+    return impactOf(teamRef, quarter, shipped, shippedAt, this.now());
   }
 
   /** The quarterly customer review of a platform team. */
@@ -118,43 +118,68 @@ export class CustomerReviewService {
     );
     const satisfaction = (await d.satisfaction?.([key], quarter))?.get(key);
 
-    const consumers: ReviewConsumer[] = team.consumingTeams.map(
-      ({ team: consumer }) => {
-        const mine = (r: (typeof requests)[number]) =>
-          refKey(r.requestingTeamRef ?? '') === refKey(consumer.entityRef) ||
-          r.endorsements.some(
-            e => refKey(e.teamRef ?? '') === refKey(consumer.entityRef),
-          );
-        return {
-          team: consumer,
-          impact: impactOf(consumer.entityRef, quarter, shipped, shippedAt),
-          openRequests: requests
-            .filter(mine)
-            .map(r => ({ id: r.id, title: r.title, status: r.status })),
-          pendingMigrations: shownDeprecations
-            .filter(dep => ACTIVE_DEPRECATION_STATUSES.includes(dep.status))
-            .flatMap(dep => {
-              const uses = dep.consumingTeams.find(
-                t => refKey(t.team.entityRef) === refKey(consumer.entityRef),
-              );
-              if (!uses) return [];
-              return [
-                {
-                  deprecationId: dep.id,
-                  entityRef: dep.entityRef,
-                  ...(dep.entity?.title && { entityTitle: dep.entity.title }),
-                  ...(dep.entityVersion && {
-                    entityVersion: dep.entityVersion,
-                  }),
-                  sunsetOn: dep.sunsetOn,
-                  daysLeft: dep.daysLeft,
-                  consumers: uses.consumers.map(c => c.entity.entityRef),
-                },
-              ];
-            }),
-        };
-      },
+    // The consuming teams, and the teams that asked without depending on
+    // the platform yet (a capability they would otherwise build).
+    const known = new Set(
+      team.consumingTeams.map(c => refKey(c.team.entityRef)),
     );
+    const askers = [...requests, ...shipped].flatMap(r => [
+      ...(r.requestingTeamRef ? [refKey(r.requestingTeamRef)] : []),
+      ...r.endorsements.flatMap(e => (e.teamRef ? [refKey(e.teamRef)] : [])),
+    ]);
+    const extra = [...new Set(askers)].filter(
+      ref => !known.has(ref) && ref !== key,
+    );
+    const extraTeams = await new CatalogReader(d.catalog, credentials).byRefs(
+      extra,
+      SUMMARY_FIELDS,
+    );
+    const reviewed = [
+      ...team.consumingTeams.map(c => c.team),
+      ...[...extraTeams.values()].map(toEntitySummary),
+    ];
+
+    const consumers: ReviewConsumer[] = reviewed.map(consumer => {
+      const mine = (r: (typeof requests)[number]) =>
+        refKey(r.requestingTeamRef ?? '') === refKey(consumer.entityRef) ||
+        r.endorsements.some(
+          e => refKey(e.teamRef ?? '') === refKey(consumer.entityRef),
+        );
+      return {
+        team: consumer,
+        impact: impactOf(
+          consumer.entityRef,
+          quarter,
+          shipped,
+          shippedAt,
+          this.now(),
+        ),
+        openRequests: requests
+          .filter(mine)
+          .map(r => ({ id: r.id, title: r.title, status: r.status })),
+        pendingMigrations: shownDeprecations
+          .filter(dep => ACTIVE_DEPRECATION_STATUSES.includes(dep.status))
+          .flatMap(dep => {
+            const uses = dep.consumingTeams.find(
+              t => refKey(t.team.entityRef) === refKey(consumer.entityRef),
+            );
+            if (!uses) return [];
+            return [
+              {
+                deprecationId: dep.id,
+                entityRef: dep.entityRef,
+                ...(dep.entity?.title && { entityTitle: dep.entity.title }),
+                ...(dep.entityVersion && {
+                  entityVersion: dep.entityVersion,
+                }),
+                sunsetOn: dep.sunsetOn,
+                daysLeft: dep.daysLeft,
+                consumers: uses.consumers.map(c => c.entity.entityRef),
+              },
+            ];
+          }),
+      };
+    });
 
     return {
       team: team.team,
@@ -259,8 +284,9 @@ export class CustomerReviewService {
           themeCount: themes.filter(
             th => th.teamRef === ref && th.status !== 'deprioritized',
           ).length,
-          activeDeprecationCount: active.filter(dep => dep.teamRef === ref)
-            .length,
+          activeDeprecationCount: deprecations.filter(
+            dep => dep.teamRef === ref,
+          ).length,
           ...(rating && { satisfaction: rating }),
         };
       }),

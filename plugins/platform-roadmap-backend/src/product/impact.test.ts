@@ -38,6 +38,8 @@ const base: PlatformRequest = {
 
 describe('impactOf', () => {
   const shipped = new Map([['r1', new Date('2026-09-01T10:00:00Z')]]);
+  // After the end of Q4, so whole quarters count.
+  const later = new Date('2027-01-15T00:00:00Z');
 
   it('counts the weeks of the quarter after a request shipped, in the filing team’s figures', () => {
     const impact = impactOf(
@@ -66,13 +68,20 @@ describe('impactOf', () => {
       '2026-Q4',
       [base],
       shipped,
+      later,
     );
     // 92 days = 13.1 weeks × 28 h = 366.8 h ≈ 9.2 person-weeks.
     expect(impact).toMatchObject({ hoursSaved: 366.8, personWeeksSaved: 9.2 });
   });
 
   it('credits an endorsing team once, with its largest figure', () => {
-    const impact = impactOf('group:default/orders', '2026-Q4', [base], shipped);
+    const impact = impactOf(
+      'group:default/orders',
+      '2026-Q4',
+      [base],
+      shipped,
+      later,
+    );
     expect(impact.items).toEqual([
       expect.objectContaining({
         via: 'endorsed',
@@ -80,6 +89,18 @@ describe('impactOf', () => {
         weeklyHours: 13.5,
       }),
     ]);
+  });
+
+  it('counts only the weeks that have passed: up to today, nothing for a quarter to come', () => {
+    // 2026-11-23 is day 54 of Q4: 54 days = 7.7 weeks × 28 h.
+    const today = new Date('2026-11-23T18:00:00Z');
+    expect(
+      impactOf('group:default/checkout', '2026-Q4', [base], shipped, today),
+    ).toMatchObject({ hoursSaved: 215.6 });
+    expect(
+      impactOf('group:default/checkout', '2027-Q1', [base], shipped, today)
+        .items,
+    ).toEqual([]);
   });
 
   it('counts nothing before the ship day, for other teams, or for requests not shipped', () => {

@@ -21,7 +21,7 @@ const key = (ref: string) => ref.toLocaleLowerCase('en-US');
  *   so engineers are not counted twice).
  * - It saves `hours per engineer per week × engineers` every week after it
  *   shipped: `weeks` is the part of the period after the ship day (a whole
- *   period for something shipped before it).
+ *   period for something shipped before it), up to today.
  * - Hours ÷ 40 = person-weeks.
  */
 export function impactOf(
@@ -29,11 +29,18 @@ export function impactOf(
   period: string,
   requests: PlatformRequest[],
   shippedAt: Map<string, Date>,
+  now: Date = new Date(),
 ): ImpactSummary {
   const team = key(teamRef);
   const { start, end } = periodRange(period);
   const periodStart = Date.parse(`${start}T00:00:00Z`);
-  const periodEnd = Date.parse(`${end}T00:00:00Z`) + DAY_MS;
+  // Weeks that have not happened yet save nothing: a quarter in progress
+  // counts up to today, a future one not at all.
+  const today = Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const periodEnd = Math.min(
+    Date.parse(`${end}T00:00:00Z`) + DAY_MS,
+    today + DAY_MS,
+  );
   const items: ImpactItem[] = [];
   for (const request of requests) {
     const shipped = shippedAt.get(request.id);
@@ -41,7 +48,7 @@ export function impactOf(
     // Whole days: from the start of the ship day.
     const shippedOn = shipped.toISOString().slice(0, 10);
     const shippedDay = Date.parse(`${shippedOn}T00:00:00Z`);
-    if (shippedDay >= periodEnd) continue;
+    if (shippedDay >= periodEnd || periodEnd <= periodStart) continue;
     const figure = teamFigure(request, team);
     if (!figure) continue;
     const from = Math.max(shippedDay, periodStart);

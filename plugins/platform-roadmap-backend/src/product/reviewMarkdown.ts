@@ -31,6 +31,21 @@ export function mdText(text: string): string {
 const name = (e: { title?: string; name: string }) => mdText(e.title ?? e.name);
 
 /**
+ * An http(s) URL as an autolink, normalized so that nothing in it can close
+ * the link (`<`, `>` and spaces are percent-encoded); anything else is
+ * left out.
+ */
+export function mdUrl(url: string | undefined): string {
+  try {
+    const parsed = new URL(url ?? '');
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '';
+    return `<${parsed.href.replace(/[<>\s]/g, c => encodeURIComponent(c))}>`;
+  } catch {
+    return '';
+  }
+}
+
+/**
  * The customer review as a Markdown document, to paste into a deck, a wiki
  * or an email. Team-written text is escaped; Markdown bodies of release
  * notes are not copied, only their titles.
@@ -48,7 +63,7 @@ export function reviewMarkdown(review: CustomerReview): string {
     out.push('**How to reach us:**');
     for (const c of review.contact) {
       out.push(
-        `- ${mdText(c.title)}: ${c.url ? `<${c.url}>` : mdText(c.text ?? '')}`,
+        `- ${mdText(c.title)}: ${c.url ? mdUrl(c.url) : mdText(c.text ?? '')}`,
       );
     }
     out.push('');
@@ -110,7 +125,9 @@ export function reviewMarkdown(review: CustomerReview): string {
       `- ${what}: sunset ${d.sunsetOn} (${d.status}), ${
         d.consumerCount
       } consumers in ${d.teamCount} teams remain${
-        d.migrationGuideUrl ? `; migration guide <${d.migrationGuideUrl}>` : ''
+        d.migrationGuideUrl
+          ? `; migration guide ${mdUrl(d.migrationGuideUrl)}`
+          : ''
       }`,
     );
   }

@@ -5,6 +5,7 @@ import {
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { MetricsStore } from '../database/MetricsStore';
 import { RoadmapStore } from '../database/RoadmapStore';
+import { followMetric } from '../metrics/followMetric';
 import { MetricsSeedTarget } from './seedExampleProduct';
 
 /**
@@ -17,6 +18,9 @@ export function metricsSeedTarget(options: {
 }): MetricsSeedTarget {
   const { store, roadmapStore } = options;
   return {
+    async hasAny() {
+      return (await store.listMetrics()).length > 0;
+    },
     async seed(data, resolve, validate) {
       for (const seed of data.metrics) {
         const input = validate(
@@ -52,8 +56,7 @@ export function metricsSeedTarget(options: {
             `Example metric "${seed.name}" binds a key result "${seed.bindKeyResult}" that ${seed.team} does not have`,
           );
         }
-        const at = resolve.daysAgo(0);
-        const bound = await roadmapStore.updateKeyResult(
+        await roadmapStore.updateKeyResult(
           kr.id,
           kr.version,
           {
@@ -68,17 +71,9 @@ export function metricsSeedTarget(options: {
             guardrail: kr.guardrail,
             measure: { type: 'metric', metricId: metric.id },
           },
-          { by: seed.by, at },
+          { by: seed.by, at: resolve.daysAgo(0) },
         );
-        const latest = points.at(-1);
-        if (latest) {
-          await roadmapStore.recordMeasurement(
-            bound,
-            latest.value,
-            at,
-            `Posted to metric ${metric.name} by ${latest.source ?? seed.by}`,
-          );
-        }
+        await followMetric(store, roadmapStore, metric.id);
       }
       for (const seed of data.survey) {
         const period = resolve.quarter(seed.period);

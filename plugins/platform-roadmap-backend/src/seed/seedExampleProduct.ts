@@ -106,6 +106,8 @@ export type ProductSeed = z.infer<typeof productSeedSchema>;
 
 /** Where metrics and survey responses of the seed go (the metrics store). */
 export interface MetricsSeedTarget {
+  /** Whether any metric or survey response exists already. */
+  hasAny(): Promise<boolean>;
   /** Loads the seed's metrics (binding key results) and survey responses. */
   seed(
     data: Pick<ProductSeed, 'metrics' | 'survey'>,
@@ -131,7 +133,9 @@ export async function seedExampleProduct(options: {
 }): Promise<number> {
   const { file, store, logger } = options;
   const now = options.now ?? new Date();
-  if (await store.hasAny()) return 0;
+  // Whatever part was loaded before (a restart with a persistent
+  // database), nothing is loaded twice.
+  if ((await store.hasAny()) || (await options.metrics?.hasAny())) return 0;
   const parsed = productSeedSchema.safeParse(
     parse(await fs.readFile(file, 'utf8')),
   );

@@ -52,14 +52,21 @@ describe('metrics router', () => {
     const store = await MetricsStore.create({ database });
     const { catalog } = fakeCatalog(exampleCatalog());
     const permissions = mockServices.permissions.mock({
+      // Like the permission framework: members, and every service whose
+      // access restrictions do not name permissions.
       authorize: async (requests, { credentials }) =>
-        requests.map(() => ({
-          result:
-            (credentials.principal as { userEntityRef?: string })
-              .userEntityRef === member
-              ? AuthorizeResult.ALLOW
-              : AuthorizeResult.DENY,
-        })),
+        requests.map(() => {
+          const principal = credentials.principal as {
+            type?: string;
+            userEntityRef?: string;
+          };
+          return {
+            result:
+              principal.type === 'service' || principal.userEntityRef === member
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          };
+        }),
     });
     const auditor = mockServices.auditor.mock();
     const events: string[] = [];
@@ -481,6 +488,14 @@ describe('metrics router', () => {
     ]);
     expect(team.body.mine).toBeUndefined();
     expect(team.body.respondAs).toEqual([]);
+    // A machine (a CI token) reads the aggregate, never the comments, even
+    // though the permission framework lets services through.
+    const ci = await request(app)
+      .get('/teams/default/ci-build/survey')
+      .set('Authorization', service());
+    expect(ci.status).toBe(200);
+    expect(ci.body.count).toBe(2);
+    expect(ci.body.comments).toBeUndefined();
     expect(team.body.trend.at(-1)).toEqual({
       period: '2026-Q4',
       count: 2,

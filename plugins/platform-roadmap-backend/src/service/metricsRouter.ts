@@ -10,8 +10,6 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
-  Metric,
-  MetricPoint,
   MetricPointsResponse,
   metricInputSchema,
   metricPointInputSchema,
@@ -29,6 +27,7 @@ import { MetricsStore } from '../database/MetricsStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { audited } from './audit';
 import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import { followMetric } from '../metrics/followMetric';
 import { parseTeamRef } from './validation';
 
 export interface MetricsRouterOptions {
@@ -41,7 +40,7 @@ export interface MetricsRouterOptions {
   /** Key results bound to a metric follow its latest point. */
   roadmapStore: Pick<
     RoadmapStore,
-    'listKeyResultsByMetric' | 'recordMeasurement'
+    'listKeyResultsByMetric' | 'getKeyResult' | 'checkIn'
   >;
   teams: PlatformTeamsService;
   now?: () => Date;
@@ -91,15 +90,21 @@ export function createMetricsRouter(
   const teamOf = (req: Request) =>
     parseTeamRef(req.params.namespace, req.params.name);
 
-  /** Whether the caller may manage the team; a denial is no error. */
+  /**
+   * Whether the caller is a person who may manage the team; a denial is no
+   * error. Services never are: a CI token posts points, it does not read
+   * what consumers wrote to the team.
+   */
   const mayManage = (teamRef: string, credentials: BackstageCredentials) =>
-    authorize(teamRef, credentials).then(
-      () => true,
-      error => {
-        if ((error as Error)?.name === 'NotAllowedError') return false;
-        throw error;
-      },
-    );
+    (credentials.principal as { type?: string }).type !== 'user'
+      ? Promise.resolve(false)
+      : authorize(teamRef, credentials).then(
+          () => true,
+          error => {
+            if ((error as Error)?.name === 'NotAllowedError') return false;
+            throw error;
+          },
+        );
 
   /** The consuming teams of `teamRef` the user belongs to (lower case). */
   async function respondAs(
@@ -114,30 +119,6 @@ export function createMetricsRouter(
     return team.consumingTeams
       .map(c => refKey(c.team.entityRef))
       .filter(ref => own.has(ref));
-  }
-
-  /**
-   * Moves every key result bound to the metric to the point's value, when
-   * the point is the metric's latest (a back-dated one is history only).
-   * Returns the ids of those that moved.
-   */
-  async function followPoint(
-    metric: Metric,
-    point: MetricPoint,
-  ): Promise<string[]> {
-    const { latest } = (await store.latestTwo([metric.id])).get(metric.id)!;
-    if (latest?.id !== point.id) return [];
-    const moved: string[] = [];
-    for (const kr of await roadmapStore.listKeyResultsByMetric(metric.id)) {
-      const changed = await roadmapStore.recordMeasurement(
-        kr,
-        point.value,
-        new Date(point.at),
-        `Posted to metric ${metric.name} by ${point.source}`,
-      );
-      if (changed) moved.push(kr.id);
-    }
-    return moved;
   }
 
   // Metrics
@@ -270,7 +251,10 @@ export function createMetricsRouter(
             { value: input.value, at, note: input.note },
             source,
           );
-          return { point: added, moved: await followPoint(metric, added) };
+          return {
+            point: added,
+            moved: await followMetric(store, roadmapStore, metric.id),
+          };
         },
         r => ({
           metricId: r.point.metricId,

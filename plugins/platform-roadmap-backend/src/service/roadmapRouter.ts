@@ -13,6 +13,7 @@ import {
   commitmentUpdateSchema,
   entityRefSchema,
   isQuarter,
+  KeyResult,
   keyResultInputSchema,
   KeyResultMeasure,
   keyResultUpdateSchema,
@@ -45,6 +46,8 @@ export interface RoadmapRouterOptions {
   roadmap: RoadmapService;
   /** The team of a metric (undefined when there is none), for binding key results. */
   metricTeamOf?: (metricId: string) => Promise<string | undefined>;
+  /** Brings the key results bound to a metric to its latest point. */
+  followMetric?: (metricId: string) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -121,6 +124,13 @@ export function createRoadmapRouter(
         );
       }
     }
+  }
+
+  /** A key result just bound to a metric starts from its latest point. */
+  async function withMetric(kr: KeyResult): Promise<KeyResult> {
+    if (kr.measure?.type !== 'metric' || !options.followMetric) return kr;
+    await options.followMetric(kr.measure.metricId);
+    return store.getKeyResult(kr.id);
   }
 
   router.get('/teams/:namespace/:name/roadmap', async (req, res) => {
@@ -280,7 +290,7 @@ export function createRoadmapRouter(
       () => store.createKeyResult(objective, input, { by, at: now() }),
       k => ({ keyResultId: k.id }),
     );
-    res.status(201).json(kr);
+    res.status(201).json(await withMetric(kr));
   });
 
   router.put('/key-results/:id', async (req, res) => {
@@ -290,15 +300,20 @@ export function createRoadmapRouter(
     const { version, ...input } = parse(keyResultUpdateSchema, req.body);
     await checkMeasure(existing.teamRef, input.measure, credentials);
     res.json(
-      await audited(
-        auditor,
-        {
-          eventId: 'key-result-update',
-          request: req,
-          meta: { keyResultId: existing.id },
-        },
-        () =>
-          store.updateKeyResult(existing.id, version, input, { by, at: now() }),
+      await withMetric(
+        await audited(
+          auditor,
+          {
+            eventId: 'key-result-update',
+            request: req,
+            meta: { keyResultId: existing.id },
+          },
+          () =>
+            store.updateKeyResult(existing.id, version, input, {
+              by,
+              at: now(),
+            }),
+        ),
       ),
     );
   });
