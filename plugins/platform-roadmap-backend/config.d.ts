@@ -83,6 +83,14 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * The task that reminds the owners of a deprecation's remaining
+     * consumers 30 and 7 days before its sunset (each reminder once).
+     */
+    deprecationReminders?: {
+      /** When it runs (default: every hour, first a minute after start). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /** Release notes. */
     releaseNotes?: {
       /**

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { platformRoadmapPermissions } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
@@ -22,6 +23,11 @@ import { ReleaseNotesService } from './releaseNotes/ReleaseNotesService';
 import { metricsSeedTarget } from './seed/seedExampleMetrics';
 import { seedExampleProduct } from './seed/seedExampleProduct';
 import { seedExampleReleases } from './seed/seedExampleReleases';
+import { Notifier } from './notifications/Notifier';
+import {
+  DEFAULT_DEPRECATION_REMINDER_SCHEDULE,
+  scheduleDeprecationReminders,
+} from './tasks/DeprecationReminderTask';
 import {
   DEFAULT_DEPRECATION_SNAPSHOT_SCHEDULE,
   scheduleDeprecationSnapshots,
@@ -70,6 +76,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { auth, config, database, httpAuth, httpRouter } = deps;
@@ -172,6 +179,23 @@ export const platformRoadmapPlugin = createBackendPlugin({
             DEFAULT_DEPRECATION_SNAPSHOT_SCHEDULE,
           ),
         });
+        const notifier = new Notifier({
+          notifications: deps.notifications,
+          logger: deps.logger,
+        });
+        await scheduleDeprecationReminders({
+          auth,
+          logger: deps.logger,
+          scheduler: deps.scheduler,
+          deprecations,
+          store: releaseStore,
+          notifier,
+          schedule: readSchedule(
+            config,
+            'platformRoadmap.deprecationReminders.schedule',
+            DEFAULT_DEPRECATION_REMINDER_SCHEDULE,
+          ),
+        });
         const publicFeeds =
           config.getOptionalBoolean(
             'platformRoadmap.releaseNotes.publicFeeds',
@@ -235,6 +259,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
               requests,
               themes: roadmapStore,
               releaseNotes: releaseStore,
+              notifier,
             },
             roadmap: {
               auditor: deps.auditor,
@@ -280,6 +305,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
               store: releaseStore,
               appBaseUrl: config.getString('app.baseUrl'),
               publicFeeds,
+              notifier,
             },
           }),
         );

@@ -434,6 +434,23 @@ export class ReleaseStore {
     return result;
   }
 
+  /**
+   * Claims a reminder (`days` before the sunset) of a deprecation: true for
+   * the first caller only, whichever replica it runs on.
+   */
+  async claimReminder(
+    deprecationId: string,
+    days: number,
+    at: Date,
+  ): Promise<boolean> {
+    const inserted = await this.db('deprecation_reminders')
+      .insert({ deprecation_id: deprecationId, days, sent_at: at })
+      .onConflict(['deprecation_id', 'days'])
+      .ignore()
+      .returning('days');
+    return inserted.length === 1;
+  }
+
   /** The snapshot of one deprecation on one day, if any. */
   async getSnapshot(
     deprecationId: string,

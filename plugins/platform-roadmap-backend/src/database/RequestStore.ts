@@ -516,6 +516,18 @@ export class RequestStore {
     }
   }
 
+  /**
+   * Claims the one "strong signal" notification of a request: true for the
+   * first caller only, whichever replica it runs on.
+   */
+  async claimStrongSignal(requestId: string, at: Date): Promise<boolean> {
+    const updated = await this.db('requests')
+      .where({ id: requestId })
+      .whereNull('strong_signal_notified_at')
+      .update({ strong_signal_notified_at: at });
+    return updated === 1;
+  }
+
   /** When each of these requests last moved to shipped. */
   async shippedAt(requestIds: string[]): Promise<Map<string, Date>> {
     const result = new Map<string, Date>();

@@ -19,6 +19,8 @@ import { DeprecationService } from '../deprecations/DeprecationService';
 import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { RequestsService } from '../requests/RequestsService';
 import { DEFAULT_SCORE_WEIGHTS } from '../scoring/score';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import { Notifier } from '../notifications/Notifier';
 import { createReleasesRouter } from './releasesRouter';
 import { createRequestsRouter } from './requestsRouter';
 
@@ -98,6 +100,15 @@ describe('releases router', () => {
     const httpAuth = mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
     });
+    const sent: NotificationSendOptions[] = [];
+    const notifier = new Notifier({
+      notifications: {
+        send: async n => {
+          sent.push(n);
+        },
+      },
+      logger: mockServices.logger.mock(),
+    });
     const app = express()
       .use(express.json())
       .use(
@@ -131,11 +142,12 @@ describe('releases router', () => {
           releaseNotes: new ReleaseNotesService(catalog),
           appBaseUrl: 'http://backstage.acme.example',
           publicFeeds: options.publicFeeds,
+          notifier,
           now,
         }),
       )
       .use(mockErrorHandler());
-    return { app, events, calls, requestStore, store };
+    return { app, events, calls, requestStore, store, sent };
   }
 
   const as = (userRef: string) => mockCredentials.user.header(userRef);
@@ -419,7 +431,7 @@ describe('releases router', () => {
   });
 
   it('announces a deprecation with its release note, consumers, burn-down and warnings', async () => {
-    const { app, events, store } = await createApp();
+    const { app, events, store, sent } = await createApp();
     const announced = await request(app)
       .post('/teams/default/ci-build/deprecations')
       .set('Authorization', as(member))
@@ -431,6 +443,20 @@ describe('releases router', () => {
       entityRef: 'api:default/build-api',
     });
     expect(events).toEqual(['deprecation-announce:success']);
+    // The owners of what consumes it hear of it, linked to its page.
+    expect(sent).toEqual([
+      {
+        recipients: {
+          type: 'entity',
+          entityRef: ['component:default/checkout-web'],
+          excludeEntityRef: 'group:default/ci-build',
+        },
+        payload: expect.objectContaining({
+          title: 'build-api v1 is deprecated: sunset on 2026-12-05',
+          link: '/catalog/default/api/build-api',
+        }),
+      },
+    ]);
 
     const announcement = await request(app)
       .get(`/release-notes/${announced.body.releaseNoteId}`)

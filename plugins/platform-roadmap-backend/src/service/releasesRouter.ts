@@ -32,6 +32,7 @@ import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { audited } from './audit';
 import { utcDay } from './consumerHistory';
 import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import { Notifier } from '../notifications/Notifier';
 import { parseTeamRef } from './validation';
 
 export interface ReleasesRouterOptions {
@@ -51,6 +52,8 @@ export interface ReleasesRouterOptions {
    * read with the plugin's own credentials. Off by default.
    */
   publicFeeds?: boolean;
+  /** Tells consumers about deprecations; absent, nobody is notified. */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -325,6 +328,10 @@ export function createReleasesRouter(
           { by, at },
         ),
       d => ({ deprecationId: d.id, releaseNoteId: d.releaseNoteId ?? null }),
+    );
+    await options.notifier?.deprecation(
+      deprecation,
+      firstSnapshot?.consumerEntityRefs ?? [],
     );
     res.status(201).json(deprecation);
   });

@@ -12,6 +12,8 @@ import { TeamsImpactedService } from '../catalog/TeamsImpactedService';
 import { RequestStore } from '../database/RequestStore';
 import { RequestsService } from '../requests/RequestsService';
 import { DEFAULT_SCORE_WEIGHTS } from '../scoring/score';
+import { NotificationSendOptions } from '@backstage/plugin-notifications-node';
+import { Notifier } from '../notifications/Notifier';
 import { createRequestsRouter } from './requestsRouter';
 
 const member = 'user:default/ci-member';
@@ -57,6 +59,15 @@ describe('requests router', () => {
         events.push(`${eventId}:fail`);
       },
     }));
+    const sent: NotificationSendOptions[] = [];
+    const notifier = new Notifier({
+      notifications: {
+        send: async options => {
+          sent.push(options);
+        },
+      },
+      logger: mockServices.logger.mock(),
+    });
     const router = createRequestsRouter({
       httpAuth: mockServices.httpAuth({
         defaultCredentials: mockCredentials.none(),
@@ -72,13 +83,14 @@ describe('requests router', () => {
         }),
         weights: DEFAULT_SCORE_WEIGHTS,
       }),
+      notifier,
       now: () => new Date('2026-11-23T12:00:00Z'),
     });
     const app = express()
       .use(express.json())
       .use(router)
       .use(mockErrorHandler());
-    return { app, events, calls, permissions };
+    return { app, events, calls, permissions, sent };
   }
 
   const as = (userRef: string) => mockCredentials.user.header(userRef);
@@ -89,6 +101,45 @@ describe('requests router', () => {
       .set('Authorization', as(consumer))
       .send(body);
   }
+
+  it('notifies the platform team of a new request, and once when 3+ teams ask for it', async () => {
+    const { app, sent } = await createApp();
+    const { body: filed } = await file(app);
+    expect(sent.map(n => [n.recipients, n.payload.link])).toEqual([
+      [
+        {
+          type: 'entity',
+          entityRef: 'group:default/ci-build',
+          excludeEntityRef: consumer,
+        },
+        '/catalog/default/group/ci-build/roadmap',
+      ],
+    ]);
+    const endorse = (entityRef: string) =>
+      request(app)
+        .post(`/requests/${filed.id}/endorsements`)
+        .set('Authorization', as(consumer))
+        .send({
+          entityRef,
+          cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 2 },
+        });
+    expect((await endorse('component:default/order-service')).status).toBe(201);
+    expect(sent).toHaveLength(1); // two teams: not yet
+    await endorse('component:default/hidden-service');
+    await endorse('component:default/ci-runners');
+    const signals = sent.filter(n =>
+      n.payload.title.startsWith('Strong signal'),
+    );
+    expect(signals).toEqual([
+      {
+        recipients: { type: 'entity', entityRef: 'group:default/ci-build' },
+        payload: expect.objectContaining({
+          title: `Strong signal: 3 teams ask for "${newRequest.title}"`,
+          severity: 'high',
+        }),
+      },
+    ]);
+  });
 
   it('files a request for any signed-in user, resolving the owning team', async () => {
     const { app, events } = await createApp();

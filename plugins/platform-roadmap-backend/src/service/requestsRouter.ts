@@ -23,6 +23,8 @@ import { RoadmapStore } from '../database/RoadmapStore';
 import { RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
 import { authorizeManage, notFound, parse, userOf } from './http';
+import { askingTeams, Notifier } from '../notifications/Notifier';
+import { STRONG_SIGNAL_TEAMS } from '../catalog/TeamsImpactedService';
 import { parseTeamRef } from './validation';
 
 export interface RequestsRouterOptions {
@@ -35,6 +37,8 @@ export interface RequestsRouterOptions {
   themes?: Pick<RoadmapStore, 'getTheme'>;
   /** Checks the release note a request ships in; absent, none can be named. */
   releaseNotes?: Pick<ReleaseStore, 'getReleaseNote'>;
+  /** Tells people what changed; absent, nobody is notified. */
+  notifier?: Notifier;
   now?: () => Date;
 }
 
@@ -118,6 +122,7 @@ export function createRequestsRouter(
       },
       r => ({ requestId: r.id }),
     );
+    await options.notifier?.requestFiled(created, by);
     res.status(201).json(created);
   });
 
@@ -165,6 +170,15 @@ export function createRequestsRouter(
         );
       },
     );
+    // The platform team hears once when 3+ teams ask for the same thing.
+    const teams = askingTeams(updated);
+    if (
+      options.notifier &&
+      teams.length >= STRONG_SIGNAL_TEAMS &&
+      (await store.claimStrongSignal(updated.id, now()))
+    ) {
+      await options.notifier.strongSignal(updated, teams.length);
+    }
     res.status(201).json(updated);
   });
 
@@ -212,24 +226,24 @@ export function createRequestsRouter(
         );
       }
     }
-    res.json(
-      await audited(
-        auditor,
-        {
-          eventId: 'request-status',
-          request: req,
-          meta: {
-            requestId: existing.id,
-            from: existing.status,
-            to: change.status,
-            ...(change.releaseNoteId && {
-              releaseNoteId: change.releaseNoteId,
-            }),
-          },
+    const changed = await audited(
+      auditor,
+      {
+        eventId: 'request-status',
+        request: req,
+        meta: {
+          requestId: existing.id,
+          from: existing.status,
+          to: change.status,
+          ...(change.releaseNoteId && {
+            releaseNoteId: change.releaseNoteId,
+          }),
         },
-        () => store.changeStatus(existing.id, change, { by, at: now() }),
-      ),
+      },
+      () => store.changeStatus(existing.id, change, { by, at: now() }),
     );
+    await options.notifier?.requestStatusChanged(changed, by);
+    res.json(changed);
   });
 
   router.post('/requests/:id/merge', async (req, res) => {
