@@ -7,6 +7,8 @@ import {
 import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerActions } from './actions/registerActions';
 import { platformRoadmapPermissions } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
@@ -77,6 +79,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { auth, config, database, httpAuth, httpRouter } = deps;
@@ -245,6 +248,15 @@ export const platformRoadmapPlugin = createBackendPlugin({
               ...recent.get(metric.id),
             }));
           },
+        });
+
+        registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          auditor: deps.auditor,
+          requestStore,
+          requests,
+          roadmap: roadmapService,
+          notifier,
         });
 
         httpRouter.use(

@@ -8,7 +8,7 @@ import { Request } from 'express';
  */
 export async function audited<T>(
   auditor: AuditorService,
-  options: { eventId: string; request: Request; meta: JsonObject },
+  options: { eventId: string; request?: Request; meta: JsonObject },
   fn: () => Promise<T>,
   resultMeta?: (result: T) => JsonObject,
 ): Promise<T> {
