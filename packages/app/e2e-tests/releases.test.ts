@@ -112,9 +112,20 @@ test('a team member publishes a release note; readers who were here before see i
 }) => {
   const title = `Build logs are kept for 90 days ${Date.now()}`;
   await signInAsGuest(page);
-  // A first visit, so the next one has something to compare with.
+  // A first visit, so the next one has something to compare with. The
+  // portal keeps the visit in the user-settings backend: wait until it is
+  // saved before coming back.
+  const saved = page
+    .waitForResponse(
+      r =>
+        r.url().includes('/api/user-settings/') &&
+        r.request().method() === 'PUT',
+      { timeout: 15_000 },
+    )
+    .catch(() => undefined);
   await page.goto('/catalog/default/group/ci-build/release-notes');
   await expect(page.getByRole('article').first()).toBeVisible();
+  await saved;
   await page.reload();
   await expect(page.getByRole('article').first()).toBeVisible();
 

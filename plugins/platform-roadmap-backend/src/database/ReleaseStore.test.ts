@@ -385,7 +385,13 @@ describe('ReleaseStore', () => {
         '@platform-roadmap/plugin-platform-roadmap-backend',
         'migrations',
       );
-      // Later migrations do not depend on this one, so it can go alone.
+      // The reminders of the notifications migration refer to deprecations:
+      // they go first; the other later migrations do not depend on this one.
+      await knex.migrate.down({
+        directory,
+        name: '20261123060000_notifications.js',
+      });
+      expect(await knex.schema.hasTable('deprecation_reminders')).toBe(false);
       await knex.migrate.down({
         directory,
         name: '20261123030000_releases.js',
