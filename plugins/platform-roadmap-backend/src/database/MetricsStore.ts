@@ -10,6 +10,14 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
+import {
+  deleteVersioned,
+  requireVersion,
+  updateVersioned,
+  VersionedTable,
+} from './versioned';
+
+const METRICS: VersionedTable = { table: 'metrics', noun: 'Metric' };
 import { Actor } from './RoadmapStore';
 
 export interface MetricFields {
@@ -150,29 +158,23 @@ export class MetricsStore {
     input: MetricFields,
     actor: Actor,
   ): Promise<Metric> {
-    const existing = await this.requireVersion(id, version);
-    await this.uniqueKey(existing.team_ref, input.key, async () => {
-      const updated = await this.db<MetricRow>('metrics')
-        .where({ id, version })
-        .update({
-          ...metricColumns(input),
-          version: version + 1,
-          updated_at: actor.at,
-        });
-      if (updated === 0) throw concurrentChange(id);
-    });
+    const existing = await requireVersion<MetricRow>(
+      this.db,
+      METRICS,
+      id,
+      version,
+    );
+    await this.uniqueKey(existing.team_ref, input.key, () =>
+      updateVersioned(this.db, METRICS, id, version, actor.at, {
+        ...metricColumns(input),
+      }),
+    );
     return this.getMetric(id);
   }
 
   /** Deletes a metric made on `version`, with its points. */
   async deleteMetric(id: string, version: number): Promise<void> {
-    const deleted = await this.db<MetricRow>('metrics')
-      .where({ id, version })
-      .delete();
-    if (deleted === 0) {
-      await this.requireVersion(id, version);
-      throw concurrentChange(id);
-    }
+    await deleteVersioned(this.db, METRICS, id, version);
   }
 
   // Points
@@ -464,23 +466,6 @@ export class MetricsStore {
       throw error;
     }
   }
-
-  private async requireVersion(id: string, version: number) {
-    const row = await this.db<MetricRow>('metrics').where('id', id).first();
-    if (!row) throw new NotFoundError(`No metric ${id}`);
-    if (Number(row.version) !== version) {
-      throw new ConflictError(
-        `Metric ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
-      );
-    }
-    return row;
-  }
-}
-
-function concurrentChange(id: string) {
-  return new ConflictError(
-    `Metric ${id} was changed by someone else at the same time; reload and try again`,
-  );
 }
 
 /** A unique constraint failed, on PostgreSQL, SQLite or MySQL. */

@@ -12,6 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
+import { deleteVersioned, updateVersioned, VersionedTable } from './versioned';
 import { Actor } from './RoadmapStore';
 
 export interface StakeholderFields {
@@ -67,11 +68,10 @@ type AskRow = {
   updated_at: Date | string;
 };
 
-type Versioned = 'stakeholders' | 'review_asks';
-const NOUNS: Record<Versioned, string> = {
-  stakeholders: 'Stakeholder',
-  review_asks: 'Ask',
-};
+const TABLES = {
+  stakeholders: { table: 'stakeholders', noun: 'Stakeholder' },
+  review_asks: { table: 'review_asks', noun: 'Ask' },
+} satisfies Record<string, VersionedTable>;
 
 const COLUMNS: Record<CapacityDiscipline, keyof CapacityRow> = {
   onCall: 'on_call',
@@ -214,8 +214,9 @@ export class ProductStore {
     input: StakeholderFields,
     actor: Actor,
   ): Promise<Stakeholder> {
-    await this.updateVersioned(
-      'stakeholders',
+    await updateVersioned(
+      this.db,
+      TABLES.stakeholders,
       id,
       version,
       actor.at,
@@ -225,7 +226,7 @@ export class ProductStore {
   }
 
   async deleteStakeholder(id: string, version: number): Promise<void> {
-    await this.deleteVersioned('stakeholders', id, version);
+    await deleteVersioned(this.db, TABLES.stakeholders, id, version);
   }
 
   // Asks
@@ -270,14 +271,14 @@ export class ProductStore {
     input: AskFields,
     actor: Actor,
   ): Promise<ReviewAsk> {
-    await this.updateVersioned('review_asks', id, version, actor.at, {
+    await updateVersioned(this.db, TABLES.review_asks, id, version, actor.at, {
       ...input,
     });
     return this.getAsk(id);
   }
 
   async deleteAsk(id: string, version: number): Promise<void> {
-    await this.deleteVersioned('review_asks', id, version);
+    await deleteVersioned(this.db, TABLES.review_asks, id, version);
   }
 
   /** Whether any budget, stakeholder or ask exists (for the demo seed). */
@@ -288,44 +289,6 @@ export class ProductStore {
       this.db('review_asks').first('id'),
     ]);
     return found.some(Boolean);
-  }
-
-  private async requireVersion(table: Versioned, id: string, version: number) {
-    const row = await this.db(table).where('id', id).first('version');
-    if (!row) throw new NotFoundError(`No ${NOUNS[table].toLowerCase()} ${id}`);
-    if (row.version !== version) {
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
-      );
-    }
-  }
-
-  private async updateVersioned(
-    table: Versioned,
-    id: string,
-    version: number,
-    at: Date,
-    patch: Record<string, unknown>,
-  ) {
-    const updated = await this.db(table)
-      .where({ id, version })
-      .update({ ...patch, version: version + 1, updated_at: at });
-    if (updated === 0) {
-      await this.requireVersion(table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
-  }
-
-  private async deleteVersioned(table: Versioned, id: string, version: number) {
-    const deleted = await this.db(table).where({ id, version }).delete();
-    if (deleted === 0) {
-      await this.requireVersion(table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   BurnDownPoint,
   Deprecation,
@@ -10,6 +10,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
+import { deleteVersioned, updateVersioned, VersionedTable } from './versioned';
 import { RequestStore } from './RequestStore';
 import { Actor } from './RoadmapStore';
 
@@ -104,11 +105,10 @@ type SnapshotRow = {
   updated_at: Date | string | Knex.Raw;
 };
 
-type Versioned = 'release_notes' | 'deprecations';
-const NOUNS: Record<Versioned, string> = {
-  release_notes: 'Release note',
-  deprecations: 'Deprecation',
-};
+const TABLES = {
+  release_notes: { table: 'release_notes', noun: 'Release note' },
+  deprecations: { table: 'deprecations', noun: 'Deprecation' },
+} satisfies Record<string, VersionedTable>;
 
 const key = (ref: string) => ref.toLocaleLowerCase('en-US');
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -241,9 +241,9 @@ export class ReleaseStore {
     input: ReleaseNoteFields,
     actor: Actor,
   ): Promise<ReleaseNote> {
-    await this.updateVersioned(
+    await updateVersioned(
       this.db,
-      'release_notes',
+      TABLES.release_notes,
       id,
       version,
       actor.at,
@@ -259,7 +259,7 @@ export class ReleaseStore {
       await tx<DeprecationRow>('deprecations')
         .where('release_note_id', id)
         .update({ release_note_id: null });
-      await this.deleteVersioned(tx, 'release_notes', id, version);
+      await deleteVersioned(tx, TABLES.release_notes, id, version);
     });
   }
 
@@ -353,9 +353,9 @@ export class ReleaseStore {
     actor: Actor,
   ): Promise<Deprecation> {
     await this.db.transaction(async tx => {
-      await this.updateVersioned(
+      await updateVersioned(
         tx,
-        'deprecations',
+        TABLES.deprecations,
         id,
         version,
         actor.at,
@@ -382,7 +382,7 @@ export class ReleaseStore {
 
   /** Deletes a deprecation and its snapshots; its release note stays. */
   async deleteDeprecation(id: string, version: number): Promise<void> {
-    await this.deleteVersioned(this.db, 'deprecations', id, version);
+    await deleteVersioned(this.db, TABLES.deprecations, id, version);
   }
 
   /**
@@ -510,60 +510,6 @@ export class ReleaseStore {
     return rows.map(row =>
       toReleaseNote(row, requests.get(row.id) ?? [], deprecationOf.get(row.id)),
     );
-  }
-
-  private async requireVersion(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-  ) {
-    const row = await db(table).where('id', id).first();
-    if (!row) throw new NotFoundError(`No ${NOUNS[table].toLowerCase()} ${id}`);
-    if (row.version !== version) {
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
-      );
-    }
-  }
-
-  /**
-   * Writes a change made on `version` and moves to the next version; a
-   * stale version, or a concurrent edit that committed after our read, is
-   * a ConflictError rather than a silent overwrite.
-   */
-  private async updateVersioned(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-    at: Date,
-    patch: Record<string, unknown>,
-  ): Promise<void> {
-    const updated = await db(table)
-      .where({ id, version })
-      .update({ ...patch, version: version + 1, updated_at: at });
-    if (updated === 0) {
-      await this.requireVersion(db, table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
-  }
-
-  private async deleteVersioned(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-  ): Promise<void> {
-    const deleted = await db(table).where({ id, version }).delete();
-    if (deleted === 0) {
-      await this.requireVersion(db, table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   CheckIn,
   Commitment,
@@ -15,6 +15,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
+import {
+  deleteVersioned,
+  requireVersion,
+  updateVersioned,
+  VersionedTable,
+} from './versioned';
 
 /** Who made a change, and when. */
 export type Actor = { by: string; at: Date };
@@ -141,14 +147,12 @@ type CommitmentRow = {
   updated_at: Date | string;
 };
 
-type Versioned = 'themes' | 'objectives' | 'key_results' | 'commitments';
-
-const NOUNS: Record<Versioned, string> = {
-  themes: 'Theme',
-  objectives: 'Objective',
-  key_results: 'Key result',
-  commitments: 'Commitment',
-};
+const TABLES = {
+  themes: { table: 'themes', noun: 'Theme' },
+  objectives: { table: 'objectives', noun: 'Objective' },
+  key_results: { table: 'key_results', noun: 'Key result' },
+  commitments: { table: 'commitments', noun: 'Commitment' },
+} satisfies Record<string, VersionedTable>;
 
 const key = (ref: string) => ref.toLocaleLowerCase('en-US');
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -219,9 +223,9 @@ export class RoadmapStore {
     input: ThemeFields,
     actor: Actor,
   ): Promise<Theme> {
-    await this.updateVersioned(
+    await updateVersioned(
       this.db,
-      'themes',
+      TABLES.themes,
       id,
       version,
       actor.at,
@@ -233,7 +237,7 @@ export class RoadmapStore {
   /** Deletes a theme with its objectives and key results (cascade). */
   async deleteTheme(id: string, version: number): Promise<void> {
     await this.db.transaction(async tx => {
-      await this.deleteVersioned(tx, 'themes', id, version);
+      await deleteVersioned(tx, TABLES.themes, id, version);
       // Planned requests stay planned; they just lose the link.
       await tx('requests').where('theme_id', id).update({ theme_id: null });
     });
@@ -302,14 +306,14 @@ export class RoadmapStore {
     input: { title: string },
     actor: Actor,
   ): Promise<Objective> {
-    await this.updateVersioned(this.db, 'objectives', id, version, actor.at, {
+    await updateVersioned(this.db, TABLES.objectives, id, version, actor.at, {
       title: input.title,
     });
     return this.getObjective(id);
   }
 
   async deleteObjective(id: string, version: number): Promise<void> {
-    await this.deleteVersioned(this.db, 'objectives', id, version);
+    await deleteVersioned(this.db, TABLES.objectives, id, version);
   }
 
   // Key results
@@ -385,16 +389,16 @@ export class RoadmapStore {
     actor: Actor,
   ): Promise<KeyResult> {
     await this.db.transaction(async tx => {
-      const row = await this.requireVersion<KeyResultRow>(
+      const row = await requireVersion<KeyResultRow>(
         tx,
-        'key_results',
+        TABLES.key_results,
         id,
         version,
       );
       const current = input.measure
         ? Number(row.current)
         : input.current ?? Number(row.current);
-      await this.updateVersioned(tx, 'key_results', id, version, actor.at, {
+      await updateVersioned(tx, TABLES.key_results, id, version, actor.at, {
         ...keyResultColumns(input),
         current,
       });
@@ -413,7 +417,7 @@ export class RoadmapStore {
   }
 
   async deleteKeyResult(id: string, version: number): Promise<void> {
-    await this.deleteVersioned(this.db, 'key_results', id, version);
+    await deleteVersioned(this.db, TABLES.key_results, id, version);
   }
 
   /** Records a new value: the check-in and the key result's current value. */
@@ -424,7 +428,7 @@ export class RoadmapStore {
     actor: Actor,
   ): Promise<KeyResult> {
     await this.db.transaction(async tx => {
-      await this.updateVersioned(tx, 'key_results', id, version, actor.at, {
+      await updateVersioned(tx, TABLES.key_results, id, version, actor.at, {
         current: input.value,
       });
       await tx<CheckInRow>('key_result_check_ins').insert({
@@ -514,9 +518,9 @@ export class RoadmapStore {
     input: CommitmentFields,
     actor: Actor,
   ): Promise<Commitment> {
-    await this.updateVersioned(
+    await updateVersioned(
       this.db,
-      'commitments',
+      TABLES.commitments,
       id,
       version,
       actor.at,
@@ -526,7 +530,7 @@ export class RoadmapStore {
   }
 
   async deleteCommitment(id: string, version: number): Promise<void> {
-    await this.deleteVersioned(this.db, 'commitments', id, version);
+    await deleteVersioned(this.db, TABLES.commitments, id, version);
   }
 
   // Shared
@@ -558,61 +562,6 @@ export class RoadmapStore {
     }
     const now = this.now();
     return rows.map(row => toKeyResult(row, byKr.get(row.id) ?? [], now));
-  }
-
-  private async requireVersion<T extends { version: number }>(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-  ): Promise<T> {
-    const row = await db(table).where('id', id).first();
-    if (!row) throw new NotFoundError(`No ${NOUNS[table].toLowerCase()} ${id}`);
-    if (Number(row.version) !== version) {
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} changed since you loaded it (version ${version}, now ${row.version}); reload and try again`,
-      );
-    }
-    return row as T;
-  }
-
-  /**
-   * Writes a change made on `version` and moves the row to the next
-   * version; a concurrent change that committed first leaves no row at that
-   * version, which is a ConflictError rather than a silent overwrite.
-   */
-  private async updateVersioned(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-    at: Date,
-    patch: Record<string, unknown>,
-  ): Promise<void> {
-    const updated = await db(table)
-      .where({ id, version })
-      .update({ ...patch, version: version + 1, updated_at: at });
-    if (updated === 0) {
-      await this.requireVersion(db, table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
-  }
-
-  private async deleteVersioned(
-    db: Knex,
-    table: Versioned,
-    id: string,
-    version: number,
-  ): Promise<void> {
-    const deleted = await db(table).where({ id, version }).delete();
-    if (deleted === 0) {
-      await this.requireVersion(db, table, id, version);
-      throw new ConflictError(
-        `${NOUNS[table]} ${id} was changed by someone else at the same time; reload and try again`,
-      );
-    }
   }
 }
 

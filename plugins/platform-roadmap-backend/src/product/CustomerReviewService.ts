@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   ACTIVE_DEPRECATION_STATUSES,
   CustomerReview,
+  daysBetween,
   Metric,
   MetricPoint,
   OrgOverview,
@@ -262,11 +263,7 @@ export class CustomerReviewService {
           ...(entity.title && { entityTitle: entity.title }),
           ...(dep.entityVersion && { entityVersion: dep.entityVersion }),
           sunsetOn: dep.sunsetOn,
-          daysLeft: Math.round(
-            (Date.parse(`${dep.sunsetOn}T00:00:00Z`) -
-              Date.parse(`${today}T00:00:00Z`)) /
-              (24 * 60 * 60 * 1000),
-          ),
+          daysLeft: daysBetween(today, dep.sunsetOn),
           status: dep.status,
           consumerCount: burnDowns.get(dep.id)?.at(-1)?.consumerCount ?? 0,
         };

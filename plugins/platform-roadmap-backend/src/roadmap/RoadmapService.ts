@@ -5,7 +5,7 @@ import {
   RELATION_DEPENDS_ON,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityRoadmap,
@@ -29,6 +29,7 @@ import {
 import { SUMMARY_FIELDS, toEntitySummary } from '../catalog/entitySummary';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { RequestsService } from '../requests/RequestsService';
+import { checkEntities } from '../catalog/checkEntities';
 import { mergeTeamsImpacted } from './mergeTeamsImpacted';
 
 const TEAM_FIELDS = [...SUMMARY_FIELDS, 'metadata.annotations'];
@@ -282,18 +283,12 @@ export class RoadmapService {
     field: string,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    if (entityRefs.length === 0) return;
-    const reader = new CatalogReader(this.deps.catalog, credentials);
-    const found = await reader.byRefs(entityRefs, ENTITY_FIELDS);
-    for (const ref of entityRefs) {
-      const entity = found.get(refKey(ref));
-      if (!entity) {
-        throw new InputError(`${field}: no entity ${ref} in the catalog`);
-      }
-      if (!ownerRefs(entity).some(o => refKey(o) === refKey(teamRef))) {
-        throw new InputError(`${field}: ${ref} is not owned by ${teamRef}`);
-      }
-    }
+    await checkEntities(
+      this.deps.catalog,
+      teamRef,
+      entityRefs.map(ref => ({ field, ref, owned: true })),
+      credentials,
+    );
   }
 
   /** NotFoundError unless the caller can read the team and it is a platform team. */

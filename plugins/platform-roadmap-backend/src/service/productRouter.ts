@@ -6,7 +6,6 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CAPACITY_DISCIPLINES,
@@ -22,7 +21,6 @@ import {
   stakeholderUpdateSchema,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { z } from 'zod';
-import { CatalogReader, refKey } from '../catalog/CatalogReader';
 import { PlatformTeamsService } from '../catalog/PlatformTeamsService';
 import { ProductStore } from '../database/ProductStore';
 import { CustomerReviewService } from '../product/CustomerReviewService';
@@ -30,6 +28,7 @@ import { reviewMarkdown } from '../product/reviewMarkdown';
 import { RoadmapService } from '../roadmap/RoadmapService';
 import { audited } from './audit';
 import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import { checkEntities } from '../catalog/checkEntities';
 import { parseTeamRef } from './validation';
 
 export interface ProductRouterOptions {
@@ -220,20 +219,17 @@ export function createProductRouter(
   });
 
   /** A stakeholder's entity, when named, must be in the catalog. */
-  async function checkEntity(
+  const checkEntity = (
     ref: string | null | undefined,
     previous: string | undefined,
     credentials: BackstageCredentials,
-  ) {
-    if (!ref || (previous && refKey(previous) === refKey(ref))) return;
-    const found = await new CatalogReader(options.catalog, credentials).byRefs(
-      [ref],
-      ['kind', 'metadata.name', 'metadata.namespace'],
+  ) =>
+    checkEntities(
+      options.catalog,
+      '',
+      [{ field: 'entityRef', ref, owned: false, previous }],
+      credentials,
     );
-    if (!found.has(refKey(ref))) {
-      throw new InputError(`entityRef: no entity ${ref} in the catalog`);
-    }
-  }
 
   router.post('/teams/:namespace/:name/stakeholders', async (req, res) => {
     const { credentials, by } = await user(req);

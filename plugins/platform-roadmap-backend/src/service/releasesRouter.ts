@@ -22,8 +22,8 @@ import {
   releaseNoteUpdateSchema,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { z } from 'zod';
-import { CatalogReader, ownerRefs, refKey } from '../catalog/CatalogReader';
-import { SUMMARY_FIELDS, toEntitySummary } from '../catalog/entitySummary';
+import { refKey } from '../catalog/CatalogReader';
+import { toEntitySummary } from '../catalog/entitySummary';
 import { ReleaseNoteScope, ReleaseStore } from '../database/ReleaseStore';
 import { announcementNote } from '../deprecations/announcementNote';
 import { DeprecationService } from '../deprecations/DeprecationService';
@@ -33,6 +33,10 @@ import { audited } from './audit';
 import { utcDay } from './consumerHistory';
 import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
 import { Notifier } from '../notifications/Notifier';
+import {
+  checkEntities as checkCatalogEntities,
+  NamedEntity,
+} from '../catalog/checkEntities';
 import { parseTeamRef } from './validation';
 
 export interface ReleasesRouterOptions {
@@ -59,7 +63,6 @@ export interface ReleasesRouterOptions {
 
 const entityQuerySchema = z.object({ entityRef: entityRefSchema });
 const FEED_LIMIT = 50;
-const WITH_RELATIONS = [...SUMMARY_FIELDS, 'relations'];
 
 /**
  * Routes for release notes, deprecations and the Atom feeds. Reads are
@@ -80,43 +83,11 @@ export function createReleasesRouter(
   const authorize = (teamRef: string, credentials: BackstageCredentials) =>
     authorizeManage(permissions, teamRef, credentials, 'release notes');
 
-  /**
-   * Reads the named entities for the caller, in one lookup: each must
-   * exist, and those `owned` must belong to the team — except a ref an edit
-   * leaves as it was (`previous`), so a note or deprecation stays editable
-   * after its entity left the catalog or changed hands. Returns what was
-   * found, by ref.
-   */
-  async function checkEntities(
+  const checkEntities = (
     teamRef: string,
-    refs: Array<{
-      field: string;
-      ref?: string | null;
-      owned: boolean;
-      previous?: string;
-    }>,
+    refs: NamedEntity[],
     credentials: BackstageCredentials,
-  ) {
-    const wanted = refs.filter(r => r.ref);
-    const found = await new CatalogReader(options.catalog, credentials).byRefs(
-      wanted.map(r => r.ref!),
-      WITH_RELATIONS,
-    );
-    for (const { field, ref, owned, previous } of wanted) {
-      if (previous && refKey(previous) === refKey(ref!)) continue;
-      const entity = found.get(refKey(ref!));
-      if (!entity) {
-        throw new InputError(`${field}: no entity ${ref} in the catalog`);
-      }
-      if (
-        owned &&
-        !ownerRefs(entity).some(o => refKey(o) === refKey(teamRef))
-      ) {
-        throw new InputError(`${field}: ${ref} is not owned by ${teamRef}`);
-      }
-    }
-    return found;
-  }
+  ) => checkCatalogEntities(options.catalog, teamRef, refs, credentials);
 
   /** What an announcement calls an entity: its title, else its name. */
   const named = (found: Map<string, Entity>, ref: string) => {
