@@ -25,6 +25,9 @@ backend.add(import('./modules/permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+backend.add(
+  import('@platform-roadmap/plugin-search-backend-module-platform-roadmap'),
+);
 
 // User settings, notifications and signals
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -49,6 +49,8 @@ import {
 } from './permissions/rules';
 import { notFound } from './service/http';
 import { createMetricsRouter } from './service/metricsRouter';
+import { createSearchRouter } from './service/searchRouter';
+import { SearchDocuments } from './search/SearchDocuments';
 import { createRouter } from './service/router';
 import {
   DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
@@ -296,6 +298,22 @@ export const platformRoadmapPlugin = createBackendPlugin({
               reviews,
             },
             extra: [
+              createSearchRouter({
+                httpAuth,
+                documents: new SearchDocuments(
+                  {
+                    themes: (after, limit) =>
+                      roadmapStore.pageThemes(after, limit),
+                    requests: (after, limit) =>
+                      requestStore.pageRequests(after, limit),
+                    deprecations: (after, limit) =>
+                      releaseStore.pageDeprecations(after, limit),
+                    releaseNotes: (after, limit) =>
+                      releaseStore.pageReleaseNotes(after, limit),
+                  },
+                  deps.catalog,
+                ),
+              }),
               createMetricsRouter({
                 httpAuth,
                 permissions: deps.permissions,

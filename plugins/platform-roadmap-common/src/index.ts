@@ -18,3 +18,4 @@ export * from './releasesValidation';
 export * from './metrics';
 export * from './product';
 export * from './productValidation';
+export * from './search';

@@ -235,6 +235,26 @@ export class ReleaseStore {
     };
   }
 
+  /** Every note, by id after `afterId`: the search index reads them in pages. */
+  async pageReleaseNotes(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<ReleaseNote[]> {
+    const query = this.db<ReleaseNoteRow>('release_notes');
+    if (afterId) query.where('id', '>', afterId);
+    return this.withLinks(await query.orderBy('id').limit(limit));
+  }
+
+  /** Every deprecation, by id after `afterId`, in pages. */
+  async pageDeprecations(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Deprecation[]> {
+    const query = this.db<DeprecationRow>('deprecations');
+    if (afterId) query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit)).map(toDeprecation);
+  }
+
   async updateReleaseNote(
     id: string,
     version: number,

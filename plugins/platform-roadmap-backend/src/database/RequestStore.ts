@@ -193,6 +193,19 @@ export class RequestStore {
     return this.withEndorsements(rows);
   }
 
+  /**
+   * Requests that were not merged into another, by id after `afterId`: the
+   * search index reads them in pages.
+   */
+  async pageRequests(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<PlatformRequest[]> {
+    const query = this.db<RequestRow>('requests').whereNull('merged_into_id');
+    if (afterId) query.where('id', '>', afterId);
+    return this.withEndorsements(await query.orderBy('id').limit(limit));
+  }
+
   /** A "+1" from another entity; one per entity and request. */
   async addEndorsement(
     requestId: string,

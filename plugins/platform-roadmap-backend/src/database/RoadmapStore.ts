@@ -217,6 +217,13 @@ export class RoadmapStore {
     return rows.map(toTheme);
   }
 
+  /** Every theme, by id after `afterId`: the search index reads them in pages. */
+  async pageThemes(afterId: string | undefined, limit: number) {
+    const query = this.db<ThemeRow>('themes');
+    if (afterId) query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit)).map(toTheme);
+  }
+
   async updateTheme(
     id: string,
     version: number,

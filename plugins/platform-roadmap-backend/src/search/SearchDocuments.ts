@@ -1,0 +1,276 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  Deprecation,
+  PLATFORM_ROADMAP_DOCUMENT_KINDS,
+  PlatformRequest,
+  PlatformRoadmapDocument,
+  PlatformRoadmapDocumentKind,
+  PlatformRoadmapDocumentsPage,
+  ReleaseNote,
+  Theme,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+
+/** Where the documents come from: one keyset-paged read per kind. */
+export interface SearchDocumentSources {
+  themes(afterId: string | undefined, limit: number): Promise<Theme[]>;
+  requests(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<PlatformRequest[]>;
+  deprecations(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Deprecation[]>;
+  releaseNotes(
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<ReleaseNote[]>;
+}
+
+/** Largest page the search endpoint returns. */
+export const MAX_SEARCH_PAGE = 1000;
+
+/**
+ * The search index's view of Platform Roadmap: themes, requests (merged
+ * duplicates left out), deprecations and release notes as search documents,
+ * read kind after kind in keyset pages. A cursor is `<kind>:<last id>`, so
+ * rows written during a collation are neither skipped nor read twice.
+ *
+ * Each document names in `authorization.resourceRef` the catalog entity
+ * whose read permission decides who finds it; the search backend checks it
+ * for the person searching. Team titles come from one batched catalog call
+ * per page.
+ */
+export class SearchDocuments {
+  constructor(
+    private readonly sources: SearchDocumentSources,
+    private readonly catalog: CatalogService,
+  ) {}
+
+  async page(options: {
+    cursor?: string;
+    limit: number;
+    credentials: BackstageCredentials;
+  }): Promise<PlatformRoadmapDocumentsPage> {
+    let { kind, afterId } = parseCursor(options.cursor);
+    const items: PlatformRoadmapDocument[] = [];
+    while (items.length < options.limit) {
+      const wanted = options.limit - items.length;
+      const page = await this.read(kind, afterId, wanted);
+      items.push(...page.documents);
+      if (page.lastId !== undefined && page.documents.length === wanted) {
+        afterId = page.lastId;
+        break;
+      }
+      const next = nextKind(kind);
+      if (!next) {
+        return { items: await this.withTeamTitles(items, options.credentials) };
+      }
+      kind = next;
+      afterId = undefined;
+    }
+    return {
+      items: await this.withTeamTitles(items, options.credentials),
+      nextCursor: `${kind}:${afterId}`,
+    };
+  }
+
+  private async read(
+    kind: PlatformRoadmapDocumentKind,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<{ documents: PlatformRoadmapDocument[]; lastId?: string }> {
+    const last = <T extends { id: string }>(rows: T[]) => rows.at(-1)?.id;
+    switch (kind) {
+      case 'theme': {
+        const rows = await this.sources.themes(afterId, limit);
+        return { documents: rows.map(themeDocument), lastId: last(rows) };
+      }
+      case 'request': {
+        const rows = await this.sources.requests(afterId, limit);
+        return { documents: rows.map(requestDocument), lastId: last(rows) };
+      }
+      case 'deprecation': {
+        const rows = await this.sources.deprecations(afterId, limit);
+        return {
+          documents: rows.map(deprecationDocument),
+          lastId: last(rows),
+        };
+      }
+      default: {
+        const rows = await this.sources.releaseNotes(afterId, limit);
+        return { documents: rows.map(releaseNoteDocument), lastId: last(rows) };
+      }
+    }
+  }
+
+  private async withTeamTitles(
+    documents: PlatformRoadmapDocument[],
+    credentials: BackstageCredentials,
+  ): Promise<PlatformRoadmapDocument[]> {
+    const teamRefs = [...new Set(documents.map(d => d.teamRef))];
+    if (teamRefs.length === 0) return documents;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: teamRefs, fields: ['metadata.title'] },
+      { credentials },
+    );
+    const titles = new Map<string, string>();
+    teamRefs.forEach((ref, i) => {
+      const title = items[i]?.metadata?.title;
+      if (title) titles.set(ref, title);
+    });
+    return documents.map(d =>
+      titles.has(d.teamRef) ? { ...d, teamTitle: titles.get(d.teamRef) } : d,
+    );
+  }
+}
+
+function parseCursor(cursor: string | undefined): {
+  kind: PlatformRoadmapDocumentKind;
+  afterId?: string;
+} {
+  if (!cursor) return { kind: PLATFORM_ROADMAP_DOCUMENT_KINDS[0] };
+  const colon = cursor.indexOf(':');
+  const kind = cursor.slice(0, colon) as PlatformRoadmapDocumentKind;
+  const afterId = cursor.slice(colon + 1);
+  if (
+    colon < 0 ||
+    !PLATFORM_ROADMAP_DOCUMENT_KINDS.includes(kind) ||
+    !afterId
+  ) {
+    throw new InputError(
+      'cursor must be the nextCursor of a previous page, like "theme:<id>"',
+    );
+  }
+  return { kind, afterId };
+}
+
+function nextKind(
+  kind: PlatformRoadmapDocumentKind,
+): PlatformRoadmapDocumentKind | undefined {
+  return PLATFORM_ROADMAP_DOCUMENT_KINDS[
+    PLATFORM_ROADMAP_DOCUMENT_KINDS.indexOf(kind) + 1
+  ];
+}
+
+/** The entity page of a ref, at the app's default catalog route. */
+export function entityPath(entityRef: string, tab?: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  const path = `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind.toLocaleLowerCase('en-US'),
+  )}/${encodeURIComponent(name)}`;
+  return tab ? `${path}/${tab}` : path;
+}
+
+/**
+ * Markdown to the words a search engine should see: no link targets,
+ * images, code fences or emphasis marks.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[^\n]*\n?/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function sentences(...parts: Array<string | undefined>): string {
+  return parts
+    .map(p => p?.trim())
+    .filter(Boolean)
+    .join(' ');
+}
+
+function themeDocument(theme: Theme): PlatformRoadmapDocument {
+  return {
+    kind: 'theme',
+    id: theme.id,
+    title: theme.title,
+    text: sentences(
+      `Outcome: ${theme.outcome}.`,
+      plainText(theme.description),
+      theme.statusReason && `Deprioritized: ${theme.statusReason}`,
+    ),
+    location: entityPath(theme.teamRef, 'roadmap'),
+    teamRef: theme.teamRef,
+    status: theme.status,
+    category: theme.category,
+    date: theme.period,
+    authorization: { resourceRef: theme.teamRef },
+  };
+}
+
+function requestDocument(request: PlatformRequest): PlatformRoadmapDocument {
+  return {
+    kind: 'request',
+    id: request.id,
+    title: request.title,
+    text: sentences(
+      plainText(request.description),
+      request.cost.evidence,
+      request.statusReason,
+    ),
+    location: entityPath(request.requestingEntityRef),
+    teamRef: request.platformTeamRef,
+    entityRef: request.requestingEntityRef,
+    status: request.status,
+    category: request.kind,
+    date: request.createdAt.slice(0, 10),
+    authorization: { resourceRef: request.requestingEntityRef },
+  };
+}
+
+function deprecationDocument(
+  deprecation: Deprecation,
+): PlatformRoadmapDocument {
+  const { name } = parseEntityRef(deprecation.entityRef);
+  const what = deprecation.entityVersion
+    ? `${name} ${deprecation.entityVersion}`
+    : name;
+  return {
+    kind: 'deprecation',
+    id: deprecation.id,
+    title: `${what} is deprecated`,
+    text: sentences(
+      `Sunset on ${deprecation.sunsetOn}.`,
+      deprecation.replacementEntityRef &&
+        `Replacement: ${
+          parseEntityRef(deprecation.replacementEntityRef).name
+        }.`,
+      plainText(deprecation.description),
+    ),
+    location: entityPath(deprecation.entityRef),
+    teamRef: deprecation.teamRef,
+    entityRef: deprecation.entityRef,
+    status: deprecation.status,
+    date: deprecation.sunsetOn,
+    authorization: { resourceRef: deprecation.entityRef },
+  };
+}
+
+function releaseNoteDocument(note: ReleaseNote): PlatformRoadmapDocument {
+  const page = note.entityRef ?? note.teamRef;
+  return {
+    kind: 'release-note',
+    id: note.id,
+    title: note.releaseVersion
+      ? `${note.title} (${note.releaseVersion})`
+      : note.title,
+    text: plainText(note.body),
+    location: `${entityPath(page, 'release-notes')}?note=${encodeURIComponent(
+      note.id,
+    )}`,
+    teamRef: note.teamRef,
+    entityRef: note.entityRef,
+    status: note.type,
+    date: note.publishedOn,
+    authorization: { resourceRef: page },
+  };
+}

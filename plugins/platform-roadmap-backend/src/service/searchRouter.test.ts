@@ -1,0 +1,111 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { exampleCatalog, fakeCatalog } from '../__testUtils__/catalog';
+import { Theme } from '@platform-roadmap/plugin-platform-roadmap-common';
+import { SearchDocuments } from '../search/SearchDocuments';
+import { createSearchRouter } from './searchRouter';
+
+const theme = (id: string): Theme => ({
+  id,
+  version: 1,
+  teamRef: 'group:default/ci-build',
+  period: '2026',
+  category: 'velocity',
+  title: `Theme ${id}`,
+  outcome: 'p99 CI build under 8 minutes',
+  description: '',
+  status: 'committed',
+  entityRefs: [],
+  createdBy: 'user:default/alice',
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+});
+
+describe('search router', () => {
+  function createApp() {
+    const themes = ['a', 'b', 'c'].map(theme);
+    const { catalog } = fakeCatalog(exampleCatalog());
+    const documents = new SearchDocuments(
+      {
+        themes: async (after, limit) =>
+          themes.filter(t => !after || t.id > after).slice(0, limit),
+        requests: async () => [],
+        deprecations: async () => [],
+        releaseNotes: async () => [],
+      },
+      catalog,
+    );
+    const app = express();
+    app.use(
+      createSearchRouter({
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        documents,
+      }),
+    );
+    app.use(mockErrorHandler());
+    return app;
+  }
+
+  const service = mockCredentials.service.header();
+
+  it('gives the search backend its documents, page by page', async () => {
+    const app = createApp();
+    const first = await request(app)
+      .get('/search/documents?limit=2')
+      .set('Authorization', service);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((d: { id: string }) => d.id)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(first.body.items[0]).toMatchObject({
+      kind: 'theme',
+      teamTitle: 'CI & Build',
+      location: '/catalog/default/group/ci-build/roadmap',
+      authorization: { resourceRef: 'group:default/ci-build' },
+    });
+    expect(first.body.nextCursor).toBe('theme:b');
+
+    const second = await request(app)
+      .get('/search/documents')
+      .query({ limit: 2, cursor: first.body.nextCursor })
+      .set('Authorization', service);
+    expect(second.status).toBe(200);
+    expect(second.body.items.map((d: { id: string }) => d.id)).toEqual(['c']);
+    expect(second.body.nextCursor).toBeUndefined();
+  });
+
+  it('answers people with 403 and no credentials with 401', async () => {
+    const app = createApp();
+    const asUser = await request(app)
+      .get('/search/documents')
+      .set('Authorization', mockCredentials.user.header('user:default/guest'));
+    expect(asUser.status).toBe(403);
+    expect(asUser.body.items).toBeUndefined();
+
+    const anonymous = await request(app).get('/search/documents');
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('names the field of a bad query', async () => {
+    const app = createApp();
+    const limit = await request(app)
+      .get('/search/documents?limit=5000')
+      .set('Authorization', service);
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.message).toMatch(/limit/);
+
+    const cursor = await request(app)
+      .get('/search/documents?cursor=widget:1')
+      .set('Authorization', service);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.message).toMatch(/cursor/);
+  });
+});
