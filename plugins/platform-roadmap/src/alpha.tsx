@@ -11,7 +11,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import {
+  isPlatformTeamEntity,
+  PLATFORM_ROADMAP_SEARCH_TYPE,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
 import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
 
 const platformRoadmapApi = ApiBlueprint.make({
@@ -181,6 +188,29 @@ const incomingThemesEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Themes, requests, deprecations and release notes on the search page:
+ * results of type `platform-roadmap`, with an icon for each kind.
+ */
+const searchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: result => result.type === PLATFORM_ROADMAP_SEARCH_TYPE,
+    component: () =>
+      import('./components/SearchResultItem').then(
+        m => m.PlatformRoadmapSearchResultListItem,
+      ),
+  },
+});
+
+/** "Platform roadmap" in the search page's result type filter. */
+const searchResultType = SearchFilterResultTypeBlueprint.make({
+  params: {
+    value: PLATFORM_ROADMAP_SEARCH_TYPE,
+    name: 'Platform roadmap',
+    icon: <TimelineIcon />,
+  },
+});
+
+/**
  * The Platform Roadmap plugin for apps on the new frontend system.
  *
  * @alpha
@@ -202,5 +232,7 @@ export default createFrontendPlugin({
     impactEntityCard,
     deprecationWarningsEntityCard,
     deprecationEntityCard,
+    searchResultListItem,
+    searchResultType,
   ],
 });

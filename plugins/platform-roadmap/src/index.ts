@@ -17,7 +17,9 @@ export {
   EntityPlatformThemesCard,
   EntityReleaseNotesContent,
   PlatformRoadmapPage,
+  PlatformRoadmapSearchResultListItem,
 } from './plugin';
+export type { PlatformRoadmapSearchResultListItemProps } from './components/SearchResultItem';
 export { rootRouteRef } from './routes';
 export * from './api';
 export { isPlatformTeamEntity } from '@platform-roadmap/plugin-platform-roadmap-common';

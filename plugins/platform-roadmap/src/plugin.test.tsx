@@ -25,16 +25,32 @@ import {
   EntityPlatformRoadmapContent,
   EntityPlatformThemesCard,
   platformRoadmapPlugin,
+  PlatformRoadmapSearchResultListItem,
 } from './plugin';
 import * as publicApi from './index';
 import alphaPlugin from './alpha';
-import { createExtensionTester } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp as renderInNewTestApp,
+} from '@backstage/frontend-test-utils';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import { analyticsApiRef } from '@backstage/core-plugin-api';
+import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
+import { SearchResult } from '@backstage/plugin-search-common';
+import {
+  PLATFORM_ROADMAP_SEARCH_TYPE,
+  PlatformRoadmapDocument,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
+import userEvent from '@testing-library/user-event';
 
 describe('platformRoadmapPlugin', () => {
   it('has the platform-roadmap id', () => {
@@ -371,6 +387,119 @@ describe('release notes and deprecations in a legacy app', () => {
     expect(screen.getByText(/12 days left/)).toBeInTheDocument();
     expect(api.getDeprecationWarnings).toHaveBeenCalledWith(
       'component:default/build-runner',
+    );
+  });
+});
+
+const releaseNoteDocument: PlatformRoadmapDocument = {
+  kind: 'release-note',
+  id: 'n1',
+  title: 'Remote build cache',
+  text: 'Builds now share a cache.',
+  location: '/catalog/default/group/ci-build/release-notes?note=n1',
+  teamRef: 'group:default/ci-build',
+  teamTitle: 'CI & Build',
+  status: 'feature',
+  date: '2026-11-20',
+};
+
+function searchResult(type: string): SearchResult {
+  return {
+    type,
+    document: {
+      ...releaseNoteDocument,
+      title: `A ${type} result`,
+      location: `/${type}`,
+    },
+    rank: 1,
+  };
+}
+
+describe('platform roadmap search results', () => {
+  it('adds a search result item for platform-roadmap results on the new frontend system', async () => {
+    const tester = createExtensionTester(
+      alphaPlugin.getExtension('search-result-list-item:platform-roadmap'),
+    );
+    const item = tester.get(SearchResultListItemBlueprint.dataRefs.item);
+    expect(item.predicate).toBeDefined();
+    expect(
+      ['platform-roadmap', 'software-catalog', 'techdocs', 'roadmap'].filter(
+        type => item.predicate!(searchResult(type)),
+      ),
+    ).toEqual([PLATFORM_ROADMAP_SEARCH_TYPE]);
+
+    const Item = item.component;
+    renderInNewTestApp(<Item result={releaseNoteDocument} rank={1} />);
+    expect(
+      await screen.findByRole('link', { name: 'Remote build cache' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/ci-build/release-notes?note=n1',
+    );
+    expect(screen.getByText('Type: Feature')).toBeInTheDocument();
+  });
+
+  it('adds "Platform roadmap" to the search page\'s result type filter', () => {
+    const tester = createExtensionTester(
+      alphaPlugin.getExtension('search-filter-result-type:platform-roadmap'),
+    );
+    expect(
+      tester.get(SearchFilterResultTypeBlueprint.dataRefs.resultType),
+    ).toMatchObject({
+      value: PLATFORM_ROADMAP_SEARCH_TYPE,
+      name: 'Platform roadmap',
+    });
+  });
+
+  it('exports the legacy search result item from the package', () => {
+    expect(publicApi.PlatformRoadmapSearchResultListItem).toBe(
+      PlatformRoadmapSearchResultListItem,
+    );
+    expect(typeof PlatformRoadmapSearchResultListItem).toBe('function');
+  });
+
+  it('renders platform-roadmap results only, in a legacy SearchResult list, and records a click once', async () => {
+    const analyticsApi = mockApis.analytics.mock();
+    const roadmapResult: SearchResult = {
+      type: PLATFORM_ROADMAP_SEARCH_TYPE,
+      document: releaseNoteDocument,
+      rank: 3,
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[analyticsApiRef, analyticsApi]]}>
+        <SearchResultListItemExtensions
+          results={[roadmapResult, searchResult('software-catalog')]}
+        >
+          <publicApi.PlatformRoadmapSearchResultListItem />
+        </SearchResultListItemExtensions>
+      </TestApiProvider>,
+    );
+
+    const link = await screen.findByRole('link', {
+      name: 'Remote build cache',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/catalog/default/group/ci-build/release-notes?note=n1',
+    );
+    expect(screen.getByText('Released 2026-11-20')).toBeInTheDocument();
+    // the other result falls back to the default item, without the chips
+    expect(
+      screen.getByRole('link', { name: 'A software-catalog result' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/^Released /)).toHaveLength(1);
+
+    await userEvent.click(link);
+    expect(analyticsApi.captureEvent).toHaveBeenCalledTimes(1);
+    expect(analyticsApi.captureEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'discover',
+        subject: 'Remote build cache',
+        value: 3,
+        attributes: expect.objectContaining({
+          to: '/catalog/default/group/ci-build/release-notes?note=n1',
+        }),
+      }),
     );
   });
 });

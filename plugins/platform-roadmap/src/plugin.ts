@@ -6,6 +6,8 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { PLATFORM_ROADMAP_SEARCH_TYPE } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
 import { rootRouteRef } from './routes';
 
@@ -209,3 +211,34 @@ export const EntityPlatformImpactCard = platformRoadmapPlugin.provide(
     },
   }),
 );
+
+/**
+ * The search result item for Platform Roadmap themes, requests,
+ * deprecations and release notes (results of type `platform-roadmap`): an
+ * icon for the kind, the title linking to the page it is on, the text, and
+ * the kind, status, team and day. Put it among the children of the
+ * `SearchResult` of the app's search page (`packages/app/src/components/search/SearchPage.tsx`):
+ *
+ * ```tsx
+ * <SearchResult>
+ *   <CatalogSearchResultListItem icon={<CatalogIcon />} />
+ *   <PlatformRoadmapSearchResultListItem />
+ * </SearchResult>
+ * ```
+ *
+ * It renders only results of type `platform-roadmap`, with an icon for each
+ * kind unless given an `icon`.
+ *
+ * @public
+ */
+export const PlatformRoadmapSearchResultListItem =
+  platformRoadmapPlugin.provide(
+    createSearchResultListItemExtension({
+      name: 'PlatformRoadmapSearchResultListItem',
+      component: () =>
+        import('./components/SearchResultItem').then(
+          m => m.PlatformRoadmapSearchResultListItem,
+        ),
+      predicate: result => result.type === PLATFORM_ROADMAP_SEARCH_TYPE,
+    }),
+  );

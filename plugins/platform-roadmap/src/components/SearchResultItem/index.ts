@@ -1,0 +1,2 @@
+export { PlatformRoadmapSearchResultListItem } from './PlatformRoadmapSearchResultListItem';
+export type { PlatformRoadmapSearchResultListItemProps } from './PlatformRoadmapSearchResultListItem';
