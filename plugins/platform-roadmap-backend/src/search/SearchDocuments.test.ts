@@ -111,6 +111,14 @@ describe('SearchDocuments', () => {
         expect(all).toHaveLength(expected);
         const keys = all.map(d => `${d.kind}:${d.id}`);
         expect(new Set(keys).size).toBe(expected);
+        // Search engines key documents by location: each its own, and
+        // never an entity page's bare path, which the catalog's result has.
+        expect(new Set(all.map(d => d.location)).size).toBe(expected);
+        for (const d of all) {
+          expect(d.location).toMatch(
+            /^\/catalog\/[^?]+\?(theme|request|deprecation|note)=[^&]+$/,
+          );
+        }
       }
       expect(paged.all.map(d => d.id).sort()).toEqual(
         whole.all.map(d => d.id).sort(),
@@ -156,7 +164,7 @@ describe('SearchDocuments', () => {
       category: first.kind,
       date: first.createdAt.slice(0, 10),
       authorization: { resourceRef: first.requestingEntityRef },
-      location: entityPath(first.requestingEntityRef),
+      location: `${entityPath(first.requestingEntityRef)}?request=${first.id}`,
     });
 
     // A theme: the team's Roadmap tab, readable with the team.
@@ -166,7 +174,7 @@ describe('SearchDocuments', () => {
     expect(
       items.find(d => d.kind === 'theme' && d.title === theme.title),
     ).toMatchObject({
-      location: '/catalog/default/group/ci-build/roadmap',
+      location: `/catalog/default/group/ci-build/roadmap?theme=${theme.id}`,
       authorization: { resourceRef: 'group:default/ci-build' },
       status: theme.status,
       category: theme.category,
@@ -181,7 +189,7 @@ describe('SearchDocuments', () => {
       d => d.kind === 'deprecation' && d.entityRef === legacy.entityRef,
     )!;
     expect(deprecation).toMatchObject({
-      location: '/catalog/default/component/legacy-auth-sdk',
+      location: `/catalog/default/component/legacy-auth-sdk?deprecation=${legacy.id}`,
       authorization: { resourceRef: 'component:default/legacy-auth-sdk' },
       date: legacy.sunsetOn,
       status: legacy.status,

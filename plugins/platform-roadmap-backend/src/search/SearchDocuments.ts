@@ -39,6 +39,11 @@ export const MAX_SEARCH_PAGE = 1000;
  * read kind after kind in keyset pages. A cursor is `<kind>:<last id>`, so
  * rows written during a collation are neither skipped nor read twice.
  *
+ * Every document has a location of its own, never an entity page's bare
+ * path: search engines key documents by location (the in-memory Lunr
+ * engine across all types), so a shared one would replace another
+ * document, or the catalog's own result for that entity.
+ *
  * Each document names in `authorization.resourceRef` the catalog entity
  * whose read permission decides who finds it; the search backend checks it
  * for the person searching. Team titles come from one batched catalog call
@@ -198,7 +203,10 @@ function themeDocument(theme: Theme): PlatformRoadmapDocument {
       plainText(theme.description),
       theme.statusReason && `Deprioritized: ${theme.statusReason}`,
     ),
-    location: entityPath(theme.teamRef, 'roadmap'),
+    location: `${entityPath(
+      theme.teamRef,
+      'roadmap',
+    )}?theme=${encodeURIComponent(theme.id)}`,
     teamRef: theme.teamRef,
     status: theme.status,
     category: theme.category,
@@ -217,7 +225,9 @@ function requestDocument(request: PlatformRequest): PlatformRoadmapDocument {
       request.cost.evidence,
       request.statusReason,
     ),
-    location: entityPath(request.requestingEntityRef),
+    location: `${entityPath(
+      request.requestingEntityRef,
+    )}?request=${encodeURIComponent(request.id)}`,
     teamRef: request.platformTeamRef,
     entityRef: request.requestingEntityRef,
     status: request.status,
@@ -246,7 +256,9 @@ function deprecationDocument(
         }.`,
       plainText(deprecation.description),
     ),
-    location: entityPath(deprecation.entityRef),
+    location: `${entityPath(
+      deprecation.entityRef,
+    )}?deprecation=${encodeURIComponent(deprecation.id)}`,
     teamRef: deprecation.teamRef,
     entityRef: deprecation.entityRef,
     status: deprecation.status,

@@ -68,7 +68,7 @@ describe('search router', () => {
     expect(first.body.items[0]).toMatchObject({
       kind: 'theme',
       teamTitle: 'CI & Build',
-      location: '/catalog/default/group/ci-build/roadmap',
+      location: '/catalog/default/group/ci-build/roadmap?theme=a',
       authorization: { resourceRef: 'group:default/ci-build' },
     });
     expect(first.body.nextCursor).toBe('theme:b');
