@@ -72,6 +72,7 @@ echo "node $(node --version), yarn $(yarn --version)"
 
 # --- static checks ---------------------------------------------------------
 check "type check (tsc)" yarn tsc
+check "API reports match the exports (report*.api.md)" yarn build:api-reports --ci
 check "lint" yarn backstage-cli repo lint
 check "prettier" yarn prettier --check .
 

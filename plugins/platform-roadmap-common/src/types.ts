@@ -107,7 +107,7 @@ export type ImpactReason =
       type: 'depends';
       entityRef: string;
       relation: ConsumerRelation;
-      /** The entity it depends on: a platform entity, or (depth > 1) a dependent of one. */
+      /** The entity it depends on: a platform entity, or (beyond depth 1) a dependent of one. */
       targetRef: string;
       /** The platform entity the request is about that this chain leads to. */
       platformEntityRef: string;

@@ -10,6 +10,7 @@ import { createSearchResultListItemExtension } from '@backstage/plugin-search-re
 import { PLATFORM_ROADMAP_SEARCH_TYPE } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { platformRoadmapApiRef, PlatformRoadmapClient } from './api';
 import { rootRouteRef } from './routes';
+import type { PlatformRoadmapSearchResultListItemProps } from './components/SearchResultItem';
 
 /**
  * The Platform Roadmap plugin for apps on the legacy frontend system.
@@ -36,14 +37,15 @@ export const platformRoadmapPlugin = createPlugin({
  *
  * @public
  */
-export const EntityPlatformRoadmapContent = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformRoadmapContent',
-    component: {
-      lazy: () => import('./components/RoadmapTab').then(m => m.RoadmapTab),
-    },
-  }),
-);
+export const EntityPlatformRoadmapContent: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformRoadmapContent',
+      component: {
+        lazy: () => import('./components/RoadmapTab').then(m => m.RoadmapTab),
+      },
+    }),
+  );
 
 /**
  * The "Platform requests" card for Component, API and System pages: what
@@ -51,17 +53,18 @@ export const EntityPlatformRoadmapContent = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityPlatformRequestsCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformRequestsCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityRequestsCard').then(
-          m => m.EntityRequestsCard,
-        ),
-    },
-  }),
-);
+export const EntityPlatformRequestsCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformRequestsCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityRequestsCard').then(
+            m => m.EntityRequestsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "Platform roadmap" card for the pages of platform entities: the
@@ -72,15 +75,16 @@ export const EntityPlatformRequestsCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityPlatformThemesCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformThemesCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityThemesCard').then(m => m.EntityThemesCard),
-    },
-  }),
-);
+export const EntityPlatformThemesCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformThemesCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityThemesCard').then(m => m.EntityThemesCard),
+      },
+    }),
+  );
 
 /**
  * The "Coming from your platforms" card for the pages of consuming
@@ -91,17 +95,18 @@ export const EntityPlatformThemesCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityIncomingThemesCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityIncomingThemesCard',
-    component: {
-      lazy: () =>
-        import('./components/IncomingThemesCard').then(
-          m => m.IncomingThemesCard,
-        ),
-    },
-  }),
-);
+export const EntityIncomingThemesCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityIncomingThemesCard',
+      component: {
+        lazy: () =>
+          import('./components/IncomingThemesCard').then(
+            m => m.IncomingThemesCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The Release notes tab content. Mount it in `EntityPage.tsx` under an
@@ -113,15 +118,16 @@ export const EntityIncomingThemesCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityReleaseNotesContent = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityReleaseNotesContent',
-    component: {
-      lazy: () =>
-        import('./components/ReleaseNotes').then(m => m.ReleaseNotesTab),
-    },
-  }),
-);
+export const EntityReleaseNotesContent: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityReleaseNotesContent',
+      component: {
+        lazy: () =>
+          import('./components/ReleaseNotes').then(m => m.ReleaseNotesTab),
+      },
+    }),
+  );
 
 /**
  * The "Deprecations affecting this component" warning card for the pages
@@ -131,17 +137,18 @@ export const EntityReleaseNotesContent = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityDeprecationWarningCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeprecationWarningCard',
-    component: {
-      lazy: () =>
-        import('./components/DeprecationWarningCard').then(
-          m => m.DeprecationWarningCard,
-        ),
-    },
-  }),
-);
+export const EntityDeprecationWarningCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeprecationWarningCard',
+      component: {
+        lazy: () =>
+          import('./components/DeprecationWarningCard').then(
+            m => m.DeprecationWarningCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The "Deprecation" card for the page of a deprecated platform entity: its
@@ -150,15 +157,18 @@ export const EntityDeprecationWarningCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityDeprecationCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeprecationCard',
-    component: {
-      lazy: () =>
-        import('./components/Deprecations').then(m => m.EntityDeprecationsCard),
-    },
-  }),
-);
+export const EntityDeprecationCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeprecationCard',
+      component: {
+        lazy: () =>
+          import('./components/Deprecations').then(
+            m => m.EntityDeprecationsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The org-wide page: every platform team side by side, themes by category,
@@ -169,14 +179,15 @@ export const EntityDeprecationCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const PlatformRoadmapPage = platformRoadmapPlugin.provide(
-  createRoutableExtension({
-    name: 'PlatformRoadmapPage',
-    component: () =>
-      import('./components/OrgRoadmapPage').then(m => m.OrgRoadmapPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const PlatformRoadmapPage: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createRoutableExtension({
+      name: 'PlatformRoadmapPage',
+      component: () =>
+        import('./components/OrgRoadmapPage').then(m => m.OrgRoadmapPage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The Customer review tab content for a platform team's Group page: the
@@ -187,15 +198,16 @@ export const PlatformRoadmapPage = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityCustomerReviewContent = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCustomerReviewContent',
-    component: {
-      lazy: () =>
-        import('./components/CustomerReview').then(m => m.CustomerReviewTab),
-    },
-  }),
-);
+export const EntityCustomerReviewContent: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCustomerReviewContent',
+      component: {
+        lazy: () =>
+          import('./components/CustomerReview').then(m => m.CustomerReviewTab),
+      },
+    }),
+  );
 
 /**
  * "What platforms shipped for you" for any Group page: what platform teams
@@ -203,14 +215,15 @@ export const EntityCustomerReviewContent = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const EntityPlatformImpactCard = platformRoadmapPlugin.provide(
-  createComponentExtension({
-    name: 'EntityPlatformImpactCard',
-    component: {
-      lazy: () => import('./components/ImpactCard').then(m => m.ImpactCard),
-    },
-  }),
-);
+export const EntityPlatformImpactCard: () => JSX.Element | null =
+  platformRoadmapPlugin.provide(
+    createComponentExtension({
+      name: 'EntityPlatformImpactCard',
+      component: {
+        lazy: () => import('./components/ImpactCard').then(m => m.ImpactCard),
+      },
+    }),
+  );
 
 /**
  * The search result item for Platform Roadmap themes, requests,
@@ -231,14 +244,15 @@ export const EntityPlatformImpactCard = platformRoadmapPlugin.provide(
  *
  * @public
  */
-export const PlatformRoadmapSearchResultListItem =
-  platformRoadmapPlugin.provide(
-    createSearchResultListItemExtension({
-      name: 'PlatformRoadmapSearchResultListItem',
-      component: () =>
-        import('./components/SearchResultItem').then(
-          m => m.PlatformRoadmapSearchResultListItem,
-        ),
-      predicate: result => result.type === PLATFORM_ROADMAP_SEARCH_TYPE,
-    }),
-  );
+export const PlatformRoadmapSearchResultListItem: (
+  props: PlatformRoadmapSearchResultListItemProps,
+) => JSX.Element | null = platformRoadmapPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'PlatformRoadmapSearchResultListItem',
+    component: () =>
+      import('./components/SearchResultItem').then(
+        m => m.PlatformRoadmapSearchResultListItem,
+      ),
+    predicate: result => result.type === PLATFORM_ROADMAP_SEARCH_TYPE,
+  }),
+);
