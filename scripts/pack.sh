@@ -2,7 +2,8 @@
 # Builds the four plugin packages and packs them as they would be published
 # (backstage-cli prepack points main/types/exports at dist/), into
 # dist-packs/. An adopter's app can install these tarballs before the
-# packages are on a registry; README "Trying the packed plugins" shows how.
+# packages are on a registry: README "Installing the plugins into your
+# Backstage app" says how, docs/install-check.md shows it done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

@@ -300,19 +300,16 @@ export const platformRoadmapPlugin = createBackendPlugin({
             extra: [
               createSearchRouter({
                 httpAuth,
-                documents: new SearchDocuments(
-                  {
-                    themes: (after, limit) =>
-                      roadmapStore.pageThemes(after, limit),
-                    requests: (after, limit) =>
-                      requestStore.pageRequests(after, limit),
-                    deprecations: (after, limit) =>
-                      releaseStore.pageDeprecations(after, limit),
-                    releaseNotes: (after, limit) =>
-                      releaseStore.pageReleaseNotes(after, limit),
-                  },
-                  deps.catalog,
-                ),
+                documents: new SearchDocuments({
+                  themes: (after, limit) =>
+                    roadmapStore.pageThemes(after, limit),
+                  requests: (after, limit) =>
+                    requestStore.pageRequests(after, limit),
+                  deprecations: (after, limit) =>
+                    releaseStore.pageDeprecations(after, limit),
+                  releaseNotes: (after, limit) =>
+                    releaseStore.pageReleaseNotes(after, limit),
+                }),
               }),
               createMetricsRouter({
                 httpAuth,

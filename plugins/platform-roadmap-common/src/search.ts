@@ -35,8 +35,6 @@ export interface PlatformRoadmapDocument extends IndexableDocument {
   id: string;
   /** The platform team that owns it. */
   teamRef: string;
-  /** The team's display title, when the catalog has one. */
-  teamTitle?: string;
   /** The entity it is about: requesting, deprecated, or the note's entity. */
   entityRef?: string;
   /** Theme, request or deprecation status; the type of a release note. */

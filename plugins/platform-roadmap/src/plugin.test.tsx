@@ -398,7 +398,6 @@ const releaseNoteDocument: PlatformRoadmapDocument = {
   text: 'Builds now share a cache.',
   location: '/catalog/default/group/ci-build/release-notes?note=n1',
   teamRef: 'group:default/ci-build',
-  teamTitle: 'CI & Build',
   status: 'feature',
   date: '2026-11-20',
 };

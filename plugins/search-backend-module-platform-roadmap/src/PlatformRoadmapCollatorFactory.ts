@@ -41,7 +41,10 @@ export class PlatformRoadmapCollatorFactory implements DocumentCollatorFactory {
   constructor(options: PlatformRoadmapCollatorFactoryOptions) {
     this.auth = options.auth;
     this.discovery = options.discovery;
-    this.pageSize = Math.min(Math.max(options.pageSize ?? 500, 1), 1000);
+    this.pageSize = Math.min(
+      Math.max(Math.floor(options.pageSize ?? 500), 1),
+      1000,
+    );
   }
 
   async getCollator(): Promise<Readable> {

@@ -1,9 +1,8 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { TestDatabaseId } from '@backstage/backend-test-utils';
 import { PlatformRoadmapDocument } from '@platform-roadmap/plugin-platform-roadmap-common';
-import { fakeCatalog } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/databases';
-import { examplePath, loadExampleCatalog } from '../__testUtils__/examples';
+import { examplePath } from '../__testUtils__/examples';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { RequestStore } from '../database/RequestStore';
 import { RoadmapStore } from '../database/RoadmapStore';
@@ -15,7 +14,6 @@ import { entityPath, plainText, SearchDocuments } from './SearchDocuments';
 jest.setTimeout(60_000);
 
 const now = new Date('2026-11-23T12:00:00Z');
-const service = mockCredentials.service('plugin:search');
 
 describe('SearchDocuments', () => {
   const databases = createTestDatabases();
@@ -54,7 +52,6 @@ describe('SearchDocuments', () => {
       logger,
       now,
     });
-    const { catalog, calls } = fakeCatalog(loadExampleCatalog());
     const documents = new SearchDocuments(
       {
         themes: (after, limit) => roadmapStore.pageThemes(after, limit),
@@ -64,9 +61,9 @@ describe('SearchDocuments', () => {
         releaseNotes: (after, limit) =>
           releaseStore.pageReleaseNotes(after, limit),
       },
-      catalog,
+      () => now,
     );
-    return { documents, calls, requestStore, roadmapStore, releaseStore };
+    return { documents, requestStore, roadmapStore, releaseStore };
   }
 
   async function readAll(documents: SearchDocuments, limit: number) {
@@ -74,11 +71,7 @@ describe('SearchDocuments', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await documents.page({
-        cursor,
-        limit,
-        credentials: service,
-      });
+      const page = await documents.page({ cursor, limit });
       expect(page.items.length).toBeLessThanOrEqual(limit);
       all.push(...page.items);
       cursor = page.nextCursor;
@@ -90,7 +83,7 @@ describe('SearchDocuments', () => {
   it.each(databases.eachSupportedId())(
     'pages through every theme, unmerged request, deprecation and note exactly once, on %p',
     async databaseId => {
-      const { documents, calls, requestStore, roadmapStore, releaseStore } =
+      const { documents, requestStore, roadmapStore, releaseStore } =
         await examplePortal(databaseId);
       const themes = await roadmapStore.listThemes({});
       const requests = await requestStore.listRequests({});
@@ -106,7 +99,10 @@ describe('SearchDocuments', () => {
       const paged = await readAll(documents, 7);
       const whole = await readAll(documents, 1000);
       expect(whole.pages).toBe(1);
-      expect(paged.pages).toBe(Math.ceil(expected / 7));
+      // A last page that ends exactly on a kind's boundary gives one more,
+      // empty, page.
+      expect(paged.pages).toBeGreaterThanOrEqual(Math.ceil(expected / 7));
+      expect(paged.pages).toBeLessThanOrEqual(Math.ceil(expected / 7) + 1);
       for (const { all } of [paged, whole]) {
         expect(all).toHaveLength(expected);
         const keys = all.map(d => `${d.kind}:${d.id}`);
@@ -116,16 +112,13 @@ describe('SearchDocuments', () => {
         expect(new Set(all.map(d => d.location)).size).toBe(expected);
         for (const d of all) {
           expect(d.location).toMatch(
-            /^\/catalog\/[^?]+\?(theme|request|deprecation|note)=[^&]+$/,
+            /^\/catalog\/[^?]+\?((quarter=\d{4}-Q\d&)?theme|request|deprecation|note)=[^&]+$/,
           );
         }
       }
       expect(paged.all.map(d => d.id).sort()).toEqual(
         whole.all.map(d => d.id).sort(),
       );
-      // One batched catalog call per page, for the team titles.
-      expect(calls.getEntitiesByRefs).toBe(paged.pages + whole.pages);
-      expect(calls.queryEntities).toBe(0);
 
       const byKind = (kind: string) => whole.all.filter(d => d.kind === kind);
       expect(byKind('theme')).toHaveLength(themes.length);
@@ -145,10 +138,7 @@ describe('SearchDocuments', () => {
       by: 'user:default/guest',
       at: now,
     });
-    const { items } = await documents.page({
-      limit: 1000,
-      credentials: service,
-    });
+    const { items } = await documents.page({ limit: 1000 });
     const requestDocs = items.filter(d => d.kind === 'request');
     expect(requestDocs.map(d => d.title)).toContain(first.title);
     expect(requestDocs.map(d => d.title)).not.toContain(second.title);
@@ -158,7 +148,6 @@ describe('SearchDocuments', () => {
     const request = requestDocs.find(d => d.title === first.title)!;
     expect(request).toMatchObject({
       teamRef: 'group:default/ci-build',
-      teamTitle: 'CI & Build',
       entityRef: first.requestingEntityRef,
       status: first.status,
       category: first.kind,
@@ -168,13 +157,28 @@ describe('SearchDocuments', () => {
     });
 
     // A theme: the team's Roadmap tab, readable with the team.
-    const [theme] = await roadmapStore.listThemes({
+    // A theme of this quarter opens that quarter; a theme of this year, the
+    // current quarter; a theme of another quarter, that quarter.
+    const themes = await roadmapStore.listThemes({
       teamRefs: ['group:default/ci-build'],
     });
+    const theme = themes.find(t => t.period === '2026')!;
+    for (const other of themes) {
+      const expectedQuarter =
+        other.period === '2026' ? '2026-Q4' : other.period;
+      expect(
+        items.find(d => d.kind === 'theme' && d.id === other.id)?.location,
+      ).toBe(
+        `/catalog/default/group/ci-build/roadmap?quarter=${expectedQuarter}&theme=${other.id}`,
+      );
+    }
+    expect(
+      themes.some(t => t.period !== '2026-Q4' && t.period !== '2026'),
+    ).toBe(true);
     expect(
       items.find(d => d.kind === 'theme' && d.title === theme.title),
     ).toMatchObject({
-      location: `/catalog/default/group/ci-build/roadmap?theme=${theme.id}`,
+      location: `/catalog/default/group/ci-build/roadmap?quarter=2026-Q4&theme=${theme.id}`,
       authorization: { resourceRef: 'group:default/ci-build' },
       status: theme.status,
       category: theme.category,
@@ -216,9 +220,9 @@ describe('SearchDocuments', () => {
   it('rejects a cursor it did not give out', async () => {
     const { documents } = await examplePortal('SQLITE_3');
     for (const cursor of ['nonsense', 'widget:1', 'theme:']) {
-      await expect(
-        documents.page({ cursor, limit: 10, credentials: service }),
-      ).rejects.toThrow(/cursor must be the nextCursor/);
+      await expect(documents.page({ cursor, limit: 10 })).rejects.toThrow(
+        /cursor must be the nextCursor/,
+      );
     }
   });
 });

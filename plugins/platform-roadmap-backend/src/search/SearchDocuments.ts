@@ -1,7 +1,5 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Deprecation,
   PLATFORM_ROADMAP_DOCUMENT_KINDS,
@@ -10,6 +8,7 @@ import {
   PlatformRoadmapDocumentKind,
   PlatformRoadmapDocumentsPage,
   ReleaseNote,
+  quarterOf,
   Theme,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 
@@ -37,7 +36,8 @@ export const MAX_SEARCH_PAGE = 1000;
  * The search index's view of Platform Roadmap: themes, requests (merged
  * duplicates left out), deprecations and release notes as search documents,
  * read kind after kind in keyset pages. A cursor is `<kind>:<last id>`, so
- * rows written during a collation are neither skipped nor read twice.
+ * no row is read twice; a row written during a collation with an id below
+ * the cursor (ids are random) waits for the next collation.
  *
  * Every document has a location of its own, never an entity page's bare
  * path: search engines key documents by location (the in-memory Lunr
@@ -46,19 +46,19 @@ export const MAX_SEARCH_PAGE = 1000;
  *
  * Each document names in `authorization.resourceRef` the catalog entity
  * whose read permission decides who finds it; the search backend checks it
- * for the person searching. Team titles come from one batched catalog call
- * per page.
+ * for the person searching. Documents name teams and entities by ref only,
+ * with no catalog data in them (the result item shows titles the reader's
+ * own catalog access allows), so reading them needs no catalog calls.
  */
 export class SearchDocuments {
   constructor(
     private readonly sources: SearchDocumentSources,
-    private readonly catalog: CatalogService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async page(options: {
     cursor?: string;
     limit: number;
-    credentials: BackstageCredentials;
   }): Promise<PlatformRoadmapDocumentsPage> {
     let { kind, afterId } = parseCursor(options.cursor);
     const items: PlatformRoadmapDocument[] = [];
@@ -71,16 +71,11 @@ export class SearchDocuments {
         break;
       }
       const next = nextKind(kind);
-      if (!next) {
-        return { items: await this.withTeamTitles(items, options.credentials) };
-      }
+      if (!next) return { items };
       kind = next;
       afterId = undefined;
     }
-    return {
-      items: await this.withTeamTitles(items, options.credentials),
-      nextCursor: `${kind}:${afterId}`,
-    };
+    return { items, nextCursor: `${kind}:${afterId}` };
   }
 
   private async read(
@@ -92,7 +87,10 @@ export class SearchDocuments {
     switch (kind) {
       case 'theme': {
         const rows = await this.sources.themes(afterId, limit);
-        return { documents: rows.map(themeDocument), lastId: last(rows) };
+        return {
+          documents: rows.map(t => themeDocument(t, this.now())),
+          lastId: last(rows),
+        };
       }
       case 'request': {
         const rows = await this.sources.requests(afterId, limit);
@@ -110,26 +108,6 @@ export class SearchDocuments {
         return { documents: rows.map(releaseNoteDocument), lastId: last(rows) };
       }
     }
-  }
-
-  private async withTeamTitles(
-    documents: PlatformRoadmapDocument[],
-    credentials: BackstageCredentials,
-  ): Promise<PlatformRoadmapDocument[]> {
-    const teamRefs = [...new Set(documents.map(d => d.teamRef))];
-    if (teamRefs.length === 0) return documents;
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs: teamRefs, fields: ['metadata.title'] },
-      { credentials },
-    );
-    const titles = new Map<string, string>();
-    teamRefs.forEach((ref, i) => {
-      const title = items[i]?.metadata?.title;
-      if (title) titles.set(ref, title);
-    });
-    return documents.map(d =>
-      titles.has(d.teamRef) ? { ...d, teamTitle: titles.get(d.teamRef) } : d,
-    );
   }
 }
 
@@ -193,7 +171,17 @@ function sentences(...parts: Array<string | undefined>): string {
     .join(' ');
 }
 
-function themeDocument(theme: Theme): PlatformRoadmapDocument {
+/**
+ * The quarter whose Roadmap tab shows a theme: its own, or for a theme of a
+ * year, this quarter in this year and the first quarter in another.
+ */
+function quarterShowing(theme: Theme, now: Date): string {
+  if (theme.period.includes('-Q')) return theme.period;
+  const current = quarterOf(now);
+  return current.startsWith(theme.period) ? current : `${theme.period}-Q1`;
+}
+
+function themeDocument(theme: Theme, now: Date): PlatformRoadmapDocument {
   return {
     kind: 'theme',
     id: theme.id,
@@ -203,10 +191,10 @@ function themeDocument(theme: Theme): PlatformRoadmapDocument {
       plainText(theme.description),
       theme.statusReason && `Deprioritized: ${theme.statusReason}`,
     ),
-    location: `${entityPath(
-      theme.teamRef,
-      'roadmap',
-    )}?theme=${encodeURIComponent(theme.id)}`,
+    location: `${entityPath(theme.teamRef, 'roadmap')}?quarter=${quarterShowing(
+      theme,
+      now,
+    )}&theme=${encodeURIComponent(theme.id)}`,
     teamRef: theme.teamRef,
     status: theme.status,
     category: theme.category,

@@ -5,7 +5,6 @@ import {
 } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { exampleCatalog, fakeCatalog } from '../__testUtils__/catalog';
 import { Theme } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { SearchDocuments } from '../search/SearchDocuments';
 import { createSearchRouter } from './searchRouter';
@@ -29,7 +28,6 @@ const theme = (id: string): Theme => ({
 describe('search router', () => {
   function createApp() {
     const themes = ['a', 'b', 'c'].map(theme);
-    const { catalog } = fakeCatalog(exampleCatalog());
     const documents = new SearchDocuments(
       {
         themes: async (after, limit) =>
@@ -38,12 +36,13 @@ describe('search router', () => {
         deprecations: async () => [],
         releaseNotes: async () => [],
       },
-      catalog,
+      () => new Date('2026-11-23T12:00:00Z'),
     );
     const app = express();
     app.use(
       createSearchRouter({
         httpAuth: mockServices.httpAuth({
+          pluginId: 'platform-roadmap',
           defaultCredentials: mockCredentials.none(),
         }),
         documents,
@@ -53,7 +52,11 @@ describe('search router', () => {
     return app;
   }
 
-  const service = mockCredentials.service.header();
+  /** The search plugin's own service token, as the collator sends it. */
+  const service = mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service('plugin:search'),
+    targetPluginId: 'platform-roadmap',
+  });
 
   it('gives the search backend its documents, page by page', async () => {
     const app = createApp();
@@ -67,8 +70,8 @@ describe('search router', () => {
     ]);
     expect(first.body.items[0]).toMatchObject({
       kind: 'theme',
-      teamTitle: 'CI & Build',
-      location: '/catalog/default/group/ci-build/roadmap?theme=a',
+      location:
+        '/catalog/default/group/ci-build/roadmap?quarter=2026-Q4&theme=a',
       authorization: { resourceRef: 'group:default/ci-build' },
     });
     expect(first.body.nextCursor).toBe('theme:b');
@@ -82,8 +85,21 @@ describe('search router', () => {
     expect(second.body.nextCursor).toBeUndefined();
   });
 
-  it('answers people with 403 and no credentials with 401', async () => {
+  it('answers people and other services with 403, and no credentials with 401', async () => {
     const app = createApp();
+    // A CI job's static token is a service of this plugin too.
+    const ci = await request(app)
+      .get('/search/documents')
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('external:ci-metrics'),
+          targetPluginId: 'platform-roadmap',
+        }),
+      );
+    expect(ci.status).toBe(403);
+    expect(ci.body.items).toBeUndefined();
+
     const asUser = await request(app)
       .get('/search/documents')
       .set('Authorization', mockCredentials.user.header('user:default/guest'));

@@ -1,4 +1,5 @@
-import { renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import { PlatformRoadmapDocument } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformRoadmapSearchResultListItem } from './PlatformRoadmapSearchResultListItem';
@@ -11,7 +12,8 @@ function doc(
     id: 't1',
     title: 'Faster builds',
     text: 'Cut the p95 build time in half.',
-    location: '/catalog/default/group/ci-build/roadmap',
+    location:
+      '/catalog/default/group/ci-build/roadmap?quarter=2026-Q4&theme=t1',
     teamRef: 'group:default/ci-build',
     status: 'committed',
     date: '2026-Q4',
@@ -28,15 +30,29 @@ function chips() {
 
 describe('PlatformRoadmapSearchResultListItem', () => {
   it('renders a theme with its team title, category and period', async () => {
+    // The team's title comes from the catalog, as the reader may see it.
+    const entityPresentationApi = {
+      forEntity: (ref: string) => {
+        const snapshot = {
+          entityRef: ref,
+          primaryTitle: ref === 'group:default/ci-build' ? 'CI & Build' : ref,
+        };
+        return { snapshot, promise: Promise.resolve(snapshot) };
+      },
+    };
     await renderInTestApp(
-      <PlatformRoadmapSearchResultListItem
-        result={doc({ teamTitle: 'CI & Build', category: 'velocity' })}
-      />,
+      <TestApiProvider
+        apis={[[entityPresentationApiRef, entityPresentationApi]]}
+      >
+        <PlatformRoadmapSearchResultListItem
+          result={doc({ category: 'velocity' })}
+        />
+      </TestApiProvider>,
     );
 
     expect(screen.getByRole('link', { name: 'Faster builds' })).toHaveAttribute(
       'href',
-      '/catalog/default/group/ci-build/roadmap',
+      '/catalog/default/group/ci-build/roadmap?quarter=2026-Q4&theme=t1',
     );
     expect(
       screen.getByText('Cut the p95 build time in half.'),
@@ -58,7 +74,7 @@ describe('PlatformRoadmapSearchResultListItem', () => {
           kind: 'request',
           title: 'Cache Gradle dependencies',
           text: 'Every build downloads the world.',
-          location: '/catalog/default/component/build-runner/platform-requests',
+          location: '/catalog/default/component/build-runner?request=r1',
           status: 'triaged',
           category: 'slowdown',
           entityRef: 'component:default/build-runner',
@@ -71,7 +87,7 @@ describe('PlatformRoadmapSearchResultListItem', () => {
       screen.getByRole('link', { name: 'Cache Gradle dependencies' }),
     ).toHaveAttribute(
       'href',
-      '/catalog/default/component/build-runner/platform-requests',
+      '/catalog/default/component/build-runner?request=r1',
     );
     expect(chips()).toEqual([
       'Request',
@@ -90,9 +106,8 @@ describe('PlatformRoadmapSearchResultListItem', () => {
           kind: 'deprecation',
           title: 'Legacy SDK v1',
           text: 'Move to the v2 SDK.',
-          location: '/catalog/default/component/legacy-sdk',
+          location: '/catalog/default/component/legacy-sdk?deprecation=d1',
           teamRef: 'group:default/security',
-          teamTitle: 'Security',
           status: 'migrating',
           date: '2026-12-05',
         })}
@@ -101,12 +116,12 @@ describe('PlatformRoadmapSearchResultListItem', () => {
 
     expect(screen.getByRole('link', { name: 'Legacy SDK v1' })).toHaveAttribute(
       'href',
-      '/catalog/default/component/legacy-sdk',
+      '/catalog/default/component/legacy-sdk?deprecation=d1',
     );
     expect(chips()).toEqual([
       'Deprecation',
       'Status: Migrating',
-      'Team: Security',
+      'Team: security',
       'Sunset 2026-12-05',
     ]);
     expect(screen.getByTestId('deprecation-icon')).toBeInTheDocument();
@@ -159,7 +174,7 @@ describe('PlatformRoadmapSearchResultListItem', () => {
     const link = screen.getByRole('link', { name: 'Faster builds' });
     expect(link).toHaveAttribute(
       'href',
-      '/catalog/default/group/ci-build/roadmap',
+      '/catalog/default/group/ci-build/roadmap?quarter=2026-Q4&theme=t1',
     );
     expect(within(link).getByText('builds').tagName).toBe('MARK');
     expect(screen.getByText('build').tagName).toBe('MARK');

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/core-components';
 import {
   IndexableDocument,
@@ -129,17 +129,6 @@ function knownKind(kind: unknown): PlatformRoadmapDocumentKind | undefined {
     : undefined;
 }
 
-/** The team's title, else the name in its entity ref. */
-function teamName(doc: Partial<PlatformRoadmapDocument>): string | undefined {
-  if (typeof doc.teamTitle === 'string' && doc.teamTitle) return doc.teamTitle;
-  if (typeof doc.teamRef !== 'string' || !doc.teamRef) return undefined;
-  try {
-    return parseEntityRef(doc.teamRef).name;
-  } catch {
-    return doc.teamRef;
-  }
-}
-
 /** "Sunset 2026-12-05", "Released 2026-11-20", "Filed 2026-10-01", "2026-Q4". */
 function dateLabel(
   kind: PlatformRoadmapDocumentKind | undefined,
@@ -174,8 +163,7 @@ export function PlatformRoadmapSearchResultListItem(
       ? icon(result)
       : icon ?? <KindIcon data-testid={`${kind ?? 'document'}-icon`} />;
   const status = lookup(kind && STATUS_NAMES[kind], doc.status);
-  const team = teamName(doc);
-  const chips = [
+  const chips: Array<{ key: string; label: ReactNode }> = [
     {
       key: 'kind',
       label: kind ? KIND_NAMES[kind] : lookup(undefined, doc.kind),
@@ -190,11 +178,18 @@ export function PlatformRoadmapSearchResultListItem(
       key: 'category',
       label: lookup(kind && CATEGORY_NAMES[kind], doc.category),
     },
-    { key: 'team', label: team && `Team: ${team}` },
+    {
+      key: 'team',
+      // The team's title as the catalog gives it to the reader (the name in
+      // the ref for those who may not read the group).
+      label: typeof doc.teamRef === 'string' && doc.teamRef && (
+        <>
+          Team: <EntityDisplayName entityRef={doc.teamRef} hideIcon />
+        </>
+      ),
+    },
     { key: 'date', label: dateLabel(kind, doc.date) },
-  ].filter((chip): chip is { key: string; label: string } =>
-    Boolean(chip.label),
-  );
+  ].filter(chip => Boolean(chip.label));
 
   const title = highlight?.fields.title ? (
     <HighlightedSearchResultText

@@ -20,6 +20,7 @@ async function renderRoadmap(
   api: PlatformRoadmapApi,
   allowed: boolean,
   teamRef: string,
+  url = '/',
 ) {
   return renderInTestApp(
     <TestApiProvider
@@ -35,7 +36,10 @@ async function renderRoadmap(
     >
       <TeamRoadmap teamRef={teamRef} />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [url],
+    },
   );
 }
 
@@ -54,6 +58,23 @@ function apiFor(
 const P99 = 'Reduce p99 CI build time from 18 min to 8 min';
 
 describe('TeamRoadmap', () => {
+  it('opens the quarter a link names (search results link a theme with its quarter)', async () => {
+    const teamRef = 'group:default/linked-quarter';
+    const api = apiFor(teamRef);
+    await renderRoadmap(api, false, teamRef, '/?quarter=2026-Q3&theme=t1');
+    await screen.findByRole('region', { name: 'Reliability' });
+    expect(api.getRoadmap).toHaveBeenCalledWith(teamRef, '2026-Q3');
+    expect(api.getRoadmap).not.toHaveBeenCalledWith(teamRef);
+  });
+
+  it('ignores a quarter in the link that is not one', async () => {
+    const teamRef = 'group:default/bad-quarter';
+    const api = apiFor(teamRef);
+    await renderRoadmap(api, false, teamRef, '/?quarter=next');
+    await screen.findByRole('region', { name: 'Reliability' });
+    expect(api.getRoadmap).toHaveBeenCalledWith(teamRef);
+  });
+
   it('shows themes by category with their outcome, status, OKRs, planned requests and teams impacted', async () => {
     const teamRef = 'group:default/read-themes';
     const api = apiFor(teamRef);

@@ -1,4 +1,5 @@
 import { ReactNode, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import {
   EmptyState,
   InfoCard,
@@ -22,6 +23,7 @@ import {
   Theme,
   THEME_CATEGORIES,
   ThemeView,
+  isQuarter,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -597,8 +599,13 @@ export function TeamRoadmap({ teamRef }: { teamRef: string }) {
     permission: platformRoadmapTeamManagePermission,
     resourceRef: teamRef,
   });
-  // Undefined until chosen: the backend shows the current quarter.
-  const [quarter, setQuarter] = useState<string>();
+  // A link may name the quarter (`?quarter=2026-Q3`, as search results
+  // do); otherwise undefined until chosen: the backend shows the current one.
+  const [params] = useSearchParams();
+  const [quarter, setQuarter] = useState<string | undefined>(() => {
+    const linked = params.get('quarter');
+    return linked && isQuarter(linked) ? linked : undefined;
+  });
   const [editing, setEditing] = useState<Editing>();
   const { value, loading, error, retry } = useAsyncRetry(
     async () => ({
