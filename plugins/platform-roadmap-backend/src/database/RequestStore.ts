@@ -167,12 +167,15 @@ export class RequestStore {
       query.where('platform_team_ref', key(filter.platformTeamRef));
     }
     if (filter.entityRef) {
+      // Filed or endorsed: one IN over a union of two indexed lookups (an OR
+      // of the two reads the whole requests table on PostgreSQL).
       const entityRef = key(filter.entityRef);
-      query.where(builder =>
-        builder
+      query.whereIn(
+        'id',
+        this.db<RequestRow>('requests')
+          .select('id')
           .where('requesting_entity_ref', entityRef)
-          .orWhereIn(
-            'id',
+          .unionAll(
             this.db<EndorsementRow>('request_endorsements')
               .select('request_id')
               .where('entity_ref', entityRef),
@@ -459,12 +462,15 @@ export class RequestStore {
   /** The request's history, including that of requests merged into it. */
   async history(requestId: string): Promise<RequestHistoryEntry[]> {
     await this.requireRow(this.db, requestId);
-    const merged = this.db<RequestRow>('requests')
+    // One IN over an indexed subquery (the request and those merged into
+    // it): `request_id = ? OR request_id IN (...)` reads the whole table on
+    // PostgreSQL (bench/sql.mjs: 36 ms at 100,000 rows, against 0.2 ms).
+    const ids = this.db<RequestRow>('requests')
       .select('id')
-      .where('merged_into_id', requestId);
+      .where('id', requestId)
+      .orWhere('merged_into_id', requestId);
     const rows = await this.db<HistoryRow>('request_history')
-      .where('request_id', requestId)
-      .orWhereIn('request_id', merged)
+      .whereIn('request_id', ids)
       .orderBy([
         { column: 'at', order: 'asc' },
         { column: 'id', order: 'asc' },
