@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+// Benchmark: the ranked backlog endpoint under load, from autocannon on
+// loopback, against a running backend (SQLite or PostgreSQL, whichever it
+// was started with).
+//
+//   node bench/load.mjs --requests 10000 --rate 200 --duration 60 \
+//     [--database sqlite|postgres] [--out load.json]
+//
+// First it brings CI & Build's backlog to --requests requests, filing the
+// missing ones as the guest through the HTTP API (--concurrency at a time,
+// spread over the team's consuming entities and platform entities). Then
+// autocannon asks for the first page of the ranked backlog at --rate
+// requests per second for --duration seconds, as the guest.
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const backend = args.backend ?? 'http://127.0.0.1:7007';
+const wanted = Number(args.requests ?? 10000);
+const rate = Number(args.rate ?? 200);
+const duration = Number(args.duration ?? 60);
+const concurrency = Number(args.concurrency ?? 8);
+const team = 'group:default/ci-build';
+const backlogPath =
+  '/api/platform-roadmap/teams/default/ci-build/backlog?status=open,triaged,planned&limit=25';
+
+const { backstageIdentity } = await (
+  await fetch(`${backend}/api/auth/guest/refresh?env=development`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  })
+).json();
+const headers = {
+  Authorization: `Bearer ${backstageIdentity.token}`,
+  'Content-Type': 'application/json',
+};
+async function api(path, init = {}) {
+  const res = await fetch(`${backend}/api/platform-roadmap${path}`, {
+    ...init,
+    headers,
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+// --- data -----------------------------------------------------------------
+const { items: teams } = await api('/teams');
+const target = teams.find(t => t.team.entityRef === team);
+const consumers = [
+  ...new Set(
+    target.consumingTeams.flatMap(c => c.via.map(v => v.consumer.entityRef)),
+  ),
+];
+const about = target.platformEntities
+  .filter(e => e.kind === 'Component' || e.kind === 'API')
+  .map(e => e.entityRef);
+const all = 'open,triaged,planned,deprioritized,declined,shipped';
+const existing = (
+  await api(`/teams/default/ci-build/backlog?status=${all}&limit=1`)
+).totalItems;
+const toFile = Math.max(0, wanted - existing);
+const severities = ['low', 'medium', 'high', 'critical'];
+let next = 0;
+const fileStarted = Date.now();
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < toFile) {
+      const i = next++;
+      await api('/requests', {
+        method: 'POST',
+        body: JSON.stringify({
+          title: `Load test request ${existing + i + 1}`,
+          kind: 'slowdown',
+          impactType: 'velocity-tax',
+          severity: severities[i % 4],
+          cost: {
+            hoursPerEngineerPerWeek: 1 + (i % 5),
+            engineersAffected: 2 + (i % 9),
+          },
+          requestingEntityRef: consumers[i % consumers.length],
+          platformTeamRef: team,
+          aboutEntityRefs: [about[i % about.length]],
+        }),
+      });
+    }
+  }),
+);
+const fileSeconds = (Date.now() - fileStarted) / 1000;
+const ranked = (
+  await api(`/teams/default/ci-build/backlog?status=${all}&limit=1`)
+).totalItems;
+
+// --- load -----------------------------------------------------------------
+const result = await autocannon({
+  url: `${backend}${backlogPath}`,
+  headers: { Authorization: headers.Authorization },
+  connections: Math.max(10, Math.ceil(rate / 10)),
+  overallRate: rate,
+  duration,
+});
+
+const report = {
+  database: args.database ?? 'unknown',
+  requestsInBacklog: ranked,
+  filed: toFile,
+  fileSeconds,
+  rate,
+  duration,
+  sent: result.requests.sent,
+  achievedRate: result.requests.average,
+  latencyMs: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  },
+  errors: result.errors,
+  timeouts: result.timeouts,
+  non2xx: result.non2xx,
+};
+if (args.out) fs.writeFileSync(args.out, JSON.stringify(report, null, 2));
+console.log(JSON.stringify(report, null, 2));
