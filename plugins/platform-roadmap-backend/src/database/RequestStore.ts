@@ -176,7 +176,7 @@ export class RequestStore {
           .select('id')
           .where('requesting_entity_ref', entityRef)
           .unionAll(
-            this.db<EndorsementRow>('request_endorsements')
+            this.db('request_endorsements')
               .select('request_id')
               .where('entity_ref', entityRef),
           ),
