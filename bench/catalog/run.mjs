@@ -12,11 +12,16 @@
 //   --entities 100000,250000   catalog sizes M
 //   --requests 1,1000          requests per teams-impacted computation
 //   --rtt-ms 0,2               fixed delay per catalog round trip (ms)
-//   --runs 20 --warmup 3       measured runs / warm-ups per scenario
-//   --budget-s 30              stop measuring a scenario after this long
-//                              (but not before --min-runs, 3)
-//   --naive-min-runs 5         the naive approach's minimum, unless one run is
-//                              longer than --budget-s / 5 (then fewer, said so)
+//   --runs 20 --warmup 3       measured runs / warm-ups per scenario (warm-ups
+//                              stop after 5 s, and are skipped for an
+//                              implementation that already ran: JIT warm)
+//   --budget-s 30              stop measuring a scenario after this long,
+//                              but not before --min-runs (3) for ours; at
+//                              rtt > 0 a slow scenario (rtt-0 time + round
+//                              trips × hop) gets as many runs as fit, ≥ 1
+//   --naive-min-runs 5         the naive approach's minimum, unless runs are
+//                              so slow that fewer fit in --budget-s (≥ 1;
+//                              the output says so)
 //   --naive-max-s 120          a naive run predicted longer than this is not
 //                              run but modelled (rtt 0 time + round trips × hop)
 //   --naive-concurrency 1      naive calls in flight (1 = a plain await loop)
