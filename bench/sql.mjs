@@ -18,31 +18,16 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadDist, ROOT } from './lib/plugin.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const backendDir = path.join(root, 'plugins/platform-roadmap-backend');
+const backendDir = path.join(ROOT, 'plugins/platform-roadmap-backend');
 const migrationsDir = path.join(backendDir, 'migrations');
 const require = createRequire(path.join(backendDir, 'package.json'));
 
-// The common package's `main` is its TypeScript source (for the workspace);
-// plain Node loads its built CommonJS instead.
-const Module = require('node:module');
-const commonDist = path.join(
-  root,
-  'plugins/platform-roadmap-common/dist/index.cjs.js',
-);
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function resolveCommon(request, ...rest) {
-  return request === '@platform-roadmap/plugin-platform-roadmap-common'
-    ? commonDist
-    : resolveFilename.call(this, request, ...rest);
-};
-
 const knexFactory = require('knex');
 const pg = require('pg');
-const store = name =>
-  require(path.join(backendDir, 'dist/database', `${name}.cjs.js`))[name];
+// The built stores, with the common package resolved to its dist.
+const store = name => loadDist(`database/${name}.cjs.js`)[name];
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => {

@@ -7,7 +7,8 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { RequestStore } from '../database/RequestStore';
 import { DeprecationService } from '../deprecations/DeprecationService';
 import { sendDeprecationReminders } from '../tasks/DeprecationReminderTask';
-import { askingTeams, entityPath, Notifier } from './Notifier';
+import { entityPath } from '../catalog/entityPath';
+import { askingTeams, Notifier } from './Notifier';
 
 jest.setTimeout(60_000);
 

@@ -9,20 +9,12 @@ import {
   PlatformRequest,
   RequestStatus,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
+import { entityPath } from '../catalog/entityPath';
 
 /** Days before a sunset when consumers are reminded. */
 export const REMINDER_DAYS = [30, 7] as const;
 
 const TOPIC = 'Platform Roadmap';
-
-/** The app path of an entity's page (notification links are app paths). */
-export function entityPath(ref: string, tab?: string): string {
-  const { kind, namespace, name } = parseEntityRef(ref);
-  const path = `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}`;
-  return tab ? `${path}/${tab}` : path;
-}
 
 /** The distinct teams asking for a request: the filer's and endorsers'. */
 export function askingTeams(request: PlatformRequest): string[] {

@@ -9,7 +9,8 @@ import { RoadmapStore } from '../database/RoadmapStore';
 import { seedExampleReleases } from '../seed/seedExampleReleases';
 import { seedExampleRequests } from '../seed/seedExampleRequests';
 import { seedExampleRoadmap } from '../seed/seedExampleRoadmap';
-import { entityPath, plainText, SearchDocuments } from './SearchDocuments';
+import { entityPath } from '../catalog/entityPath';
+import { plainText, SearchDocuments } from './SearchDocuments';
 
 jest.setTimeout(60_000);
 

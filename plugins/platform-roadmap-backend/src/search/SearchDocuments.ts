@@ -11,6 +11,7 @@ import {
   quarterOf,
   Theme,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
+import { entityPath } from '../catalog/entityPath';
 
 /** Where the documents come from: one keyset-paged read per kind. */
 export interface SearchDocumentSources {
@@ -137,15 +138,6 @@ function nextKind(
   return PLATFORM_ROADMAP_DOCUMENT_KINDS[
     PLATFORM_ROADMAP_DOCUMENT_KINDS.indexOf(kind) + 1
   ];
-}
-
-/** The entity page of a ref, at the app's default catalog route. */
-export function entityPath(entityRef: string, tab?: string): string {
-  const { kind, namespace, name } = parseEntityRef(entityRef);
-  const path = `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-    kind.toLocaleLowerCase('en-US'),
-  )}/${encodeURIComponent(name)}`;
-  return tab ? `${path}/${tab}` : path;
 }
 
 /**

@@ -1,5 +1,6 @@
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { entityPath } from '../catalog/entityPath';
 import {
   AuditorService,
   AuthService,
@@ -401,12 +402,8 @@ export function createReleasesRouter(
     const { items } = await store.listReleaseNotes(query, {
       limit: FEED_LIMIT,
     });
-    const page = (ref: string) => {
-      const { kind, namespace, name } = parseEntityRef(ref);
-      return `${options.appBaseUrl}/catalog/${encodeURIComponent(
-        namespace,
-      )}/${encodeURIComponent(kind)}/${encodeURIComponent(name)}/release-notes`;
-    };
+    const page = (ref: string) =>
+      `${options.appBaseUrl}${entityPath(ref, 'release-notes')}`;
     const selfUrl = `${await options.discovery.getExternalBaseUrl(
       'platform-roadmap',
     )}${req.path}`;
