@@ -122,6 +122,12 @@ export type ImpactReason =
 export interface ImpactedTeam {
   team: EntitySummary;
   reasons: ImpactReason[];
+  /**
+   * Reasons of this team not listed in `reasons`: lists of many requests
+   * (a backlog page) name a few dependents per team and count the rest;
+   * one request's own view lists them all.
+   */
+  omittedReasons?: number;
   /** The org units (parent groups, nearest first) the team rolls up to. */
   orgUnitRefs: string[];
 }
@@ -132,11 +138,27 @@ export interface ImpactedTeam {
  * @public
  */
 export interface TeamsImpacted {
+  /**
+   * The teams, asking teams first, then those with the most dependents. A
+   * list of many requests (a backlog page) names the first few and counts
+   * the rest in `omittedTeams`; one request's own view names them all.
+   */
   teams: ImpactedTeam[];
+  /** Teams impacted but not listed in `teams`. */
+  omittedTeams?: number;
   /** Every org unit the impacted teams roll up to, with how many of them. */
   orgUnits: Array<{ unit: EntitySummary; teamCount: number }>;
   /** Distinct teams that asked (requested or endorsed). */
   askingTeamCount: number;
   /** Three or more distinct teams asked: a strong signal. */
   strongSignal: boolean;
+}
+
+/**
+ * How many teams are impacted, listed or not.
+ *
+ * @public
+ */
+export function countTeamsImpacted(impacted: TeamsImpacted): number {
+  return impacted.teams.length + (impacted.omittedTeams ?? 0);
 }

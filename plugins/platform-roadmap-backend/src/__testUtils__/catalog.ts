@@ -49,6 +49,7 @@ export function buildCatalog(inputs: EntityInput[]): Entity[] {
     spec: {
       ...(i.type ? { type: i.type } : {}),
       ...(i.owner ? { owner: i.owner } : {}),
+      ...(i.parent ? { parent: i.parent } : {}),
     },
     relations: [],
   }));
@@ -157,9 +158,22 @@ export function fakeCatalog(
         options.hiddenFrom.user &&
       hidden.has(ref(e))
     );
-  const calls = { queryEntities: 0, getEntitiesByRefs: 0, total: 0 };
+  const calls = {
+    queryEntities: 0,
+    getEntities: 0,
+    getEntitiesByRefs: 0,
+    total: 0,
+  };
   const catalog: CatalogService = {
     ...inner,
+    async getEntities(request, opts) {
+      calls.getEntities += 1;
+      calls.total += 1;
+      const response = await inner.getEntities(request, opts);
+      return {
+        items: response.items.filter(e => visible(opts.credentials, e)),
+      };
+    },
     async queryEntities(request, opts) {
       calls.queryEntities += 1;
       calls.total += 1;

@@ -3,10 +3,22 @@ import {
   ConsumerRelation,
   DeprecationConsumer,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
-import { CatalogReader, CONSUMER_RELATIONS, refKey } from './CatalogReader';
+import {
+  CatalogReader,
+  CONSUMER_RELATIONS,
+  refKey,
+  USE_RELATIONS,
+} from './CatalogReader';
 import { SUMMARY_FIELDS, toEntitySummary } from './entitySummary';
 
+/** What a user is read with: enough to name it, its owners and its uses. */
 const WITH_RELATIONS = [...SUMMARY_FIELDS, 'relations'];
+/**
+ * What a root or extra ref is read with. Not its relations: a platform
+ * entity used by 100,000 others carries 100,000 of them, and its users
+ * come from the relation-filter query instead.
+ */
+const WITHOUT_RELATIONS = [...SUMMARY_FIELDS, 'spec.owner'];
 
 /** One entity whose users are wanted, and how many levels deep. */
 export interface DependentsRoot {
@@ -16,7 +28,10 @@ export interface DependentsRoot {
 
 /** What a walk found. */
 export interface DependentsWalk {
-  /** Every entity read: the roots, `extraRefs` and all dependents. */
+  /**
+   * Every entity read: the roots and `extraRefs` (without relations; their
+   * owners come from `spec.owner`) and all users (with relations).
+   */
   known: Map<string, Entity>;
   /**
    * The entities that use a root, directly or through others up to its
@@ -26,50 +41,75 @@ export interface DependentsWalk {
   dependentsOf(root: DependentsRoot): DeprecationConsumer[] | undefined;
 }
 
+type User = { ref: string; relation: ConsumerRelation };
+
 /**
- * Walks the catalog's reverse `dependsOn` / `consumesApi` relations from
- * many roots at once, breadth-first, with one batched lookup for the roots
- * (and `extraRefs`, read along for the caller's convenience) and one per
- * level: 1 + the deepest root's depth round trips, whatever the number of
- * roots or dependents.
+ * Walks the users of many roots at once, breadth-first.
+ *
+ * Round trips: the roots and `extraRefs` are read in one batched lookup
+ * (one per 1,000 refs) while, at the same time, their direct users come
+ * from one relation-filter query (per 40 roots) — so level 1 costs the
+ * same whatever the number of users. Each deeper level follows the users'
+ * reverse relations with one batched lookup per 1,000 new entities.
  */
 export async function walkDependents(
   reader: CatalogReader,
   roots: DependentsRoot[],
   extraRefs: string[] = [],
 ): Promise<DependentsWalk> {
-  const known = await reader.byRefs(
-    [...roots.map(r => r.entityRef), ...extraRefs],
-    WITH_RELATIONS,
-  );
-  const usersOf = (ref: string) => {
-    const users: Array<{ ref: string; relation: ConsumerRelation }> = [];
-    for (const r of known.get(ref)?.relations ?? []) {
-      const relation = CONSUMER_RELATIONS[r.type];
-      if (relation) users.push({ ref: refKey(r.targetRef), relation });
-    }
-    return users;
-  };
+  const rootKeys = new Set(roots.map(r => refKey(r.entityRef)));
+  const walked = roots.filter(r => r.depth >= 1).map(r => r.entityRef);
+  const [level0, direct] = await Promise.all([
+    reader.byRefs([...rootKeys, ...extraRefs], WITHOUT_RELATIONS),
+    walked.length > 0
+      ? reader.usersOf(walked, WITH_RELATIONS)
+      : Promise.resolve(new Map<string, Entity>()),
+  ]);
+  const known = new Map(level0);
+  direct.forEach((entity, key) => known.set(key, entity));
 
+  // users.get(x): the entities that use x directly, with the relation.
+  const users = new Map<string, User[]>();
+  const addUser = (targetKey: string, user: User) => {
+    const list = users.get(targetKey);
+    if (list) list.push(user);
+    else users.set(targetKey, [user]);
+  };
+  for (const [key, entity] of direct) {
+    for (const r of entity.relations ?? []) {
+      const relation = USE_RELATIONS[r.type];
+      const target = relation && refKey(r.targetRef);
+      if (target && rootKeys.has(target))
+        addUser(target, { ref: key, relation });
+    }
+  }
+
+  // Deeper levels: the reverse relations of the last level's users.
   const maxDepth = Math.max(0, ...roots.map(r => r.depth));
-  const visited = new Set(roots.map(r => refKey(r.entityRef)));
-  let frontier = [...visited];
-  for (let level = 1; level <= maxDepth && frontier.length > 0; level++) {
+  const expanded = new Set(walked.map(refKey));
+  const listed = new Set([...rootKeys, ...direct.keys()]);
+  let frontier = [...direct.keys()];
+  for (let level = 2; level <= maxDepth && frontier.length > 0; level++) {
     const next = new Set<string>();
     for (const ref of frontier) {
-      for (const user of usersOf(ref)) {
-        if (!visited.has(user.ref)) next.add(user.ref);
+      if (!expanded.has(ref)) {
+        expanded.add(ref);
+        for (const r of known.get(ref)?.relations ?? []) {
+          const relation = CONSUMER_RELATIONS[r.type];
+          if (relation) addUser(ref, { ref: refKey(r.targetRef), relation });
+        }
+      }
+      for (const user of users.get(ref) ?? []) {
+        if (!listed.has(user.ref)) next.add(user.ref);
       }
     }
-    next.forEach(ref => visited.add(ref));
-    const unknown = [...next].filter(ref => !known.has(ref));
-    if (unknown.length > 0) {
-      for (const [ref, entity] of await reader.byRefs(
-        unknown,
-        WITH_RELATIONS,
-      )) {
-        known.set(ref, entity);
-      }
+    next.forEach(ref => listed.add(ref));
+    // Only what was not read with its relations yet (a root, say) is read.
+    const unread = [...next].filter(ref => !known.get(ref)?.relations);
+    if (unread.length > 0) {
+      (await reader.byRefs(unread, WITH_RELATIONS)).forEach((entity, key) =>
+        known.set(key, entity),
+      );
     }
     frontier = [...next];
   }
@@ -86,7 +126,7 @@ export async function walkDependents(
         const next: string[] = [];
         for (const targetKey of level) {
           const target = known.get(targetKey)!;
-          for (const user of usersOf(targetKey)) {
+          for (const user of users.get(targetKey) ?? []) {
             const entity = known.get(user.ref);
             // Unreadable (or missing) users are neither named nor counted.
             if (seen.has(user.ref) || !entity) continue;

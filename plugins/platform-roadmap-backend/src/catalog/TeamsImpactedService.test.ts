@@ -132,13 +132,14 @@ describe('TeamsImpactedService', () => {
         'depends component:default/invoicing dependsOn component:default/build-cache (depth 1)',
       ],
     });
-    // asking teams first, then by name
+    // asking teams first, then the most dependents, then by name
     expect(result.teams.map(t => t.team.name)).toEqual([
       'checkout',
-      'fraud',
       'orders',
+      'fraud',
       'billing',
     ]);
+    expect(result.omittedTeams).toBeUndefined();
     expect(result.askingTeamCount).toBe(3);
     expect(result.strongSignal).toBe(true);
     expect(
@@ -215,5 +216,149 @@ describe('TeamsImpactedService', () => {
     // entities asked about, 2 levels of dependents, owners, 2 org levels
     expect(one.calls.total).toBe(6);
     expect(many.calls).toEqual(one.calls);
+  });
+
+  it('counts, for every request, exactly the teams its list names', async () => {
+    const { catalog: service } = fakeCatalog(catalog(), hiddenFromCaller);
+    const subjects: ImpactSubject[] = [
+      subject,
+      { ...subject, aboutEntityRefs: [] },
+      { ...subject, aboutEntityRefs: ['api:default/build-api'] },
+      // named twice, and an entity that is not in the catalog
+      {
+        ...subject,
+        endorsingEntityRefs: [
+          'component:default/invoicing',
+          'component:default/invoicing',
+          'component:default/nope',
+        ],
+        aboutEntityRefs: [
+          'component:default/build-cache',
+          'component:default/build-cache',
+        ],
+      },
+      { ...subject, requestingEntityRef: 'component:default/hidden-svc' },
+    ];
+    for (const dependencyDepth of [1, 2]) {
+      const impacts = await new TeamsImpactedService(service, {
+        dependencyDepth,
+      }).index(subjects, caller);
+      const named = subjects.map((_, i) => impacts.details(i).teams.length);
+      expect(impacts.counts).toEqual(named);
+    }
+    const impacts = await new TeamsImpactedService(service, {
+      dependencyDepth: 1,
+    }).index(subjects, caller);
+    // checkout, orders, fraud asking and billing depending (the fourth asks
+    // about build-cache only: checkout and billing); never secret-team, whose
+    // entity the caller may not read even as the requester
+    expect(impacts.counts).toEqual([4, 3, 3, 2, 4]);
+    expect(impacts.details(4).teams.map(t => t.team.name)).not.toContain(
+      'secret-team',
+    );
+    expect(summarise(impacts.details(3)).billing).toEqual([
+      'endorsed component:default/invoicing',
+      'depends component:default/invoicing dependsOn component:default/build-cache (depth 1)',
+    ]);
+  });
+
+  it('reads every group in one query when the owners do not fit one lookup', async () => {
+    const teams = 1100;
+    const entities = buildCatalog([
+      { kind: 'Group', name: 'acme', type: 'organization' },
+      { kind: 'Group', name: 'east', parent: 'group:default/acme' },
+      { kind: 'Group', name: 'west', parent: 'group:default/acme' },
+      { kind: 'Group', name: 'ci-build' },
+      { kind: 'User', name: 'solo' },
+      {
+        kind: 'Component',
+        name: 'build-cache',
+        owner: 'group:default/ci-build',
+      },
+      {
+        kind: 'Component',
+        name: 'solo-tool',
+        owner: 'user:default/solo',
+        dependsOn: ['component:default/build-cache'],
+      },
+      ...Array.from({ length: teams }, (_, i) => [
+        {
+          kind: 'Group',
+          name: `team-${i}`,
+          parent: `group:default/${i % 2 ? 'east' : 'west'}`,
+        },
+        {
+          kind: 'Component',
+          name: `app-${i}`,
+          // spec.owner as people write it: kind and namespace left out
+          owner: `team-${i}`,
+          dependsOn: ['component:default/build-cache'],
+        },
+      ]).flat(),
+    ]);
+    // buildCatalog relates the owner ref as written; the catalog would
+    // resolve it, so the relations here name the full ref.
+    for (const e of entities) {
+      for (const r of e.relations ?? []) {
+        if (r.type === 'ownedBy' && !r.targetRef.includes(':')) {
+          r.targetRef = `group:default/${r.targetRef}`;
+        }
+      }
+    }
+    const { catalog: service, calls } = fakeCatalog(entities, {
+      hiddenFrom: {
+        user: 'user:default/someone',
+        refs: ['group:default/team-7'],
+      },
+    });
+    const impacts = await new TeamsImpactedService(service, {
+      dependencyDepth: 1,
+    }).index(
+      [
+        {
+          requestingEntityRef: 'component:default/app-1',
+          endorsingEntityRefs: [],
+          aboutEntityRefs: ['component:default/build-cache'],
+          platformTeamRef: 'group:default/ci-build',
+        },
+      ],
+      caller,
+    );
+    // every team but the hidden one, and the person who owns solo-tool
+    expect(impacts.counts).toEqual([teams - 1 + 1]);
+    const details = impacts.details(0);
+    expect(details.teams).toHaveLength(teams);
+    expect(details.teams.map(t => t.team.name)).not.toContain('team-7');
+    expect(details.teams.map(t => t.team.name)).toContain('solo');
+    const team1 = details.teams.find(t => t.team.name === 'team-1')!;
+    expect(team1.orgUnitRefs).toEqual([
+      'group:default/east',
+      'group:default/acme',
+    ]);
+    expect(details.orgUnits.map(u => [u.unit.name, u.teamCount])).toEqual([
+      ['acme', teams - 1],
+      ['west', teams / 2],
+      ['east', teams / 2 - 1],
+    ]);
+    // A list of many requests names a few teams and counts the rest; the
+    // org units still count every team.
+    const short = impacts.details(0, { teams: 20, reasonsPerTeam: 0 });
+    expect(short.teams).toHaveLength(20);
+    expect(short.omittedTeams).toBe(teams - 20);
+    expect(short.teams[0].team.name).toBe('team-1'); // it asked
+    expect(short.teams[0].reasons).toEqual([
+      { type: 'requested', entityRef: 'component:default/app-1' },
+    ]);
+    expect(short.teams[0].omittedReasons).toBe(1);
+    expect(short.orgUnits).toEqual(details.orgUnits);
+    expect(short.askingTeamCount).toBe(1);
+
+    // the asked entities and their users, all groups, the one user owner
+    expect(calls).toMatchObject({
+      getEntitiesByRefs: 2,
+      getEntities: 2,
+      queryEntities: 0,
+      total: 4,
+    });
   });
 });

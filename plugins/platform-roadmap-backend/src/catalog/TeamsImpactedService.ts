@@ -1,7 +1,8 @@
-import { Entity, RELATION_CHILD_OF } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DeprecationConsumer,
   EntitySummary,
   ImpactedTeam,
   ImpactReason,
@@ -9,12 +10,12 @@ import {
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import {
   CatalogReader,
-  CONSUMER_RELATIONS,
-  entityKey,
   ownerRefs,
+  parentRef,
+  REFS_BATCH,
   refKey,
-  relationTargets,
 } from './CatalogReader';
+import { walkDependents } from './DependentsWalk';
 import { SUMMARY_FIELDS, toEntitySummary } from './entitySummary';
 
 /** Three or more distinct teams asking for the same thing. */
@@ -37,18 +38,58 @@ export interface ImpactSubject {
   platformTeamRef?: string;
 }
 
-const WITH_RELATIONS = [...SUMMARY_FIELDS, 'relations'];
+/** Sorts names as people read them; a collator is far faster than localeCompare. */
+const byName = new Intl.Collator('en-US', { sensitivity: 'base' });
+
+/** What an owning team is read with: its summary and its parent. */
+const GROUP_FIELDS = [...SUMMARY_FIELDS, 'spec.parent', 'spec.owner'];
+
+/**
+ * Teams impacted by many requests: how many each one impacts (what the
+ * score reads), and the full lists, built only for the requests shown.
+ */
+export interface TeamsImpactedIndex {
+  /** Teams impacted per subject, in the order given. */
+  readonly counts: number[];
+  /**
+   * Subject i's teams, reasons and org units. With `reasonsPerTeam`, at
+   * most that many dependents are named per team (the rest counted in
+   * `omittedReasons`; requesting and endorsing are always named); with
+   * `teams`, at most that many teams are listed, asking teams first, then
+   * those with the most dependents (the rest counted in `omittedTeams`).
+   * Org units and counts always cover every team.
+   */
+  details(
+    i: number,
+    options?: { reasonsPerTeam?: number; teams?: number },
+  ): TeamsImpacted;
+}
+
+/** The owning teams read for one computation, with their org units. */
+interface Teams {
+  owners: Map<string, Entity>;
+  units: Map<string, Entity>;
+  /** chains.get(team): its org units, nearest first. */
+  chains: Map<string, string[]>;
+}
 
 /**
  * Computes the teams impacted by many requests at once, from catalog
- * ownership, dependencies and the group hierarchy.
+ * ownership, dependencies and the group hierarchy, on behalf of the caller:
+ * what the caller may not read is neither named nor counted.
  *
- * The number of catalog round trips is bounded by the dependency depth and
- * the depth of the org hierarchy — never by the number of requests or
- * entities: one batched lookup for the requesting and endorsing entities,
- * one per dependency level, one for the owning teams and one per level of
- * org units above them. Every call is made with the caller's credentials,
- * so what the caller may not read is neither named nor counted.
+ * Catalog round trips for any number of requests, at dependency depth 1:
+ * one lookup of the requesting, endorsing and platform entities (one per
+ * 1,000 of them) alongside one relation-filter query for the platform
+ * entities' users (one per 40 platform entities, whatever the number of
+ * users); then the owning teams: when they fit in one lookup, that lookup
+ * and one per level of org units above them (3 + D in all, D the depth of
+ * the group hierarchy), else every group in one query (3 in all). Each
+ * deeper dependency level adds one lookup per 1,000 new entities.
+ *
+ * Users are found once per platform entity and shared by every request
+ * about it; counting is set arithmetic over teams, and reasons are built
+ * only by `details`.
  */
 export class TeamsImpactedService {
   constructor(
@@ -56,233 +97,322 @@ export class TeamsImpactedService {
     private readonly options: { dependencyDepth: number },
   ) {}
 
+  /** The full teams impacted of every subject. */
   async compute(
     subjects: ImpactSubject[],
     credentials: BackstageCredentials,
   ): Promise<TeamsImpacted[]> {
+    const index = await this.index(subjects, credentials);
+    return subjects.map((_, i) => index.details(i));
+  }
+
+  async index(
+    subjects: ImpactSubject[],
+    credentials: BackstageCredentials,
+  ): Promise<TeamsImpactedIndex> {
+    const depth = this.options.dependencyDepth;
     const reader = new CatalogReader(this.catalog, credentials);
-
-    // Level 0: the asking entities and the platform entities.
-    const level0 = await reader.byRefs(
-      subjects.flatMap(s => [
-        s.requestingEntityRef,
-        ...s.endorsingEntityRefs,
-        ...s.aboutEntityRefs,
-      ]),
-      WITH_RELATIONS,
-    );
-
-    // Dependents of the platform entities, one batched lookup per level.
-    // dependents.get(x) = the entities that use x directly, with the relation.
-    const known = new Map(level0);
-    const dependents = new Map<
-      string,
-      Array<{ ref: string; relation: 'dependsOn' | 'consumesApi' }>
-    >();
-    let frontier = new Set(
+    const aboutKeys = new Set(
       subjects.flatMap(s => s.aboutEntityRefs.map(refKey)),
     );
-    for (let depth = 1; depth <= this.options.dependencyDepth; depth++) {
-      const next = new Set<string>();
-      for (const ref of frontier) {
-        const entity = known.get(ref);
-        if (!entity) continue;
-        const users: Array<{
-          ref: string;
-          relation: 'dependsOn' | 'consumesApi';
-        }> = [];
-        for (const r of entity.relations ?? []) {
-          const relation = CONSUMER_RELATIONS[r.type];
-          if (!relation) continue;
-          users.push({ ref: refKey(r.targetRef), relation });
-          if (!dependents.has(refKey(r.targetRef))) {
-            next.add(refKey(r.targetRef));
-          }
-        }
-        dependents.set(ref, users);
-      }
-      if (next.size === 0) break;
-      // Only what is not already known (an endorser, say) is fetched.
-      const unknown = [...next].filter(ref => !known.has(ref));
-      if (unknown.length > 0) {
-        for (const [ref, entity] of await reader.byRefs(
-          unknown,
-          WITH_RELATIONS,
-        )) {
-          known.set(ref, entity);
-        }
-      }
-      frontier = next;
+    const walk = await walkDependents(
+      reader,
+      [...aboutKeys].map(entityRef => ({ entityRef, depth })),
+      subjects.flatMap(s => [s.requestingEntityRef, ...s.endorsingEntityRefs]),
+    );
+    const { known } = walk;
+
+    // Users of each platform entity, found once and shared by its requests.
+    const usersOf = new Map<string, DeprecationConsumer[]>();
+    for (const key of aboutKeys) {
+      const users = walk.dependentsOf({ entityRef: key, depth });
+      if (users) usersOf.set(key, users);
     }
+    const ownerKeys = new Set<string>();
+    const addOwners = (entity?: Entity) =>
+      entity && ownerRefs(entity).forEach(o => ownerKeys.add(refKey(o)));
+    for (const s of subjects) {
+      addOwners(known.get(refKey(s.requestingEntityRef)));
+      s.endorsingEntityRefs.forEach(r => addOwners(known.get(refKey(r))));
+    }
+    for (const users of usersOf.values()) {
+      for (const u of users) addOwners(known.get(refKey(u.entity.entityRef)));
+    }
+    const teams = await this.teams(reader, ownerKeys);
 
-    // The owners of everything that asked or depends, in one lookup.
-    const owners = await reader.byRefs(
-      [...known.values()].flatMap(ownerRefs),
-      WITH_RELATIONS,
-    );
-    const ancestors = await this.orgUnits(reader, owners);
+    /** The readable owners of an entity, by key. */
+    const ownersOf = (entity: Entity) => {
+      const found: string[] = [];
+      for (const ref of ownerRefs(entity)) {
+        const key = refKey(ref);
+        if (teams.owners.has(key)) found.push(key);
+      }
+      return found;
+    };
+    // The users of each platform entity grouped by owning team, once.
+    const byTeam = new Map<string, Map<string, DeprecationConsumer[]>>();
+    for (const [aboutKey, users] of usersOf) {
+      const grouped = new Map<string, DeprecationConsumer[]>();
+      for (const u of users) {
+        for (const key of ownersOf(known.get(refKey(u.entity.entityRef))!)) {
+          const list = grouped.get(key);
+          if (list) list.push(u);
+          else grouped.set(key, [u]);
+        }
+      }
+      byTeam.set(aboutKey, grouped);
+    }
+    // The teams owning the users of a platform entity, but the team asked.
+    const dependingTeams = new Map<string, Set<string>>();
+    const dependingTeamsOf = (aboutKey: string, platformTeamKey?: string) => {
+      const memo = `${aboutKey}|${platformTeamKey ?? ''}`;
+      let found = dependingTeams.get(memo);
+      if (!found) {
+        found = new Set(byTeam.get(aboutKey)?.keys());
+        if (platformTeamKey) found.delete(platformTeamKey);
+        dependingTeams.set(memo, found);
+      }
+      return found;
+    };
+    const askingTeamsOf = (subject: ImpactSubject) => {
+      const asking = new Set<string>();
+      for (const ref of [
+        subject.requestingEntityRef,
+        ...subject.endorsingEntityRefs,
+      ]) {
+        const entity = known.get(refKey(ref));
+        if (entity) ownersOf(entity).forEach(k => asking.add(k));
+      }
+      return asking;
+    };
 
-    return subjects.map(subject =>
-      this.forSubject(subject, known, dependents, owners, ancestors),
-    );
+    const counts = subjects.map(subject => {
+      const platformTeamKey =
+        subject.platformTeamRef && refKey(subject.platformTeamRef);
+      const sets = [...new Set(subject.aboutEntityRefs.map(refKey))]
+        .filter(k => known.has(k))
+        .map(k => dependingTeamsOf(k, platformTeamKey));
+      sets.push(askingTeamsOf(subject));
+      // The largest set is counted whole, the others only for what they add.
+      sets.sort((a, b) => b.size - a.size);
+      const [largest, ...others] = sets;
+      const extra = new Set<string>();
+      for (const set of others) {
+        for (const key of set) if (!largest.has(key)) extra.add(key);
+      }
+      return largest.size + extra.size;
+    });
+
+    return {
+      counts,
+      details: (i, options) =>
+        this.forSubject(subjects[i], known, byTeam, ownersOf, teams, {
+          reasonsPerTeam: options?.reasonsPerTeam ?? Infinity,
+          teams: options?.teams ?? Infinity,
+        }),
+    };
   }
 
   private forSubject(
     subject: ImpactSubject,
     known: Map<string, Entity>,
-    dependents: Map<
-      string,
-      Array<{ ref: string; relation: 'dependsOn' | 'consumesApi' }>
-    >,
-    owners: Map<string, Entity>,
-    ancestors: {
-      units: Map<string, Entity>;
-      chains: Map<string, string[]>;
-    },
+    byTeam: Map<string, Map<string, DeprecationConsumer[]>>,
+    ownersOf: (entity: Entity) => string[],
+    { owners, units, chains }: Teams,
+    limits: { reasonsPerTeam: number; teams: number },
   ): TeamsImpacted {
-    const teams = new Map<string, ImpactedTeam>();
-    const asking = new Set<string>();
-    const seenReasons = new Set<string>();
+    type Tally = {
+      key: string;
+      asking: boolean;
+      reasons: ImpactReason[];
+      /** Dependents of this team, named or not. */
+      dependents: number;
+    };
+    const tallies = new Map<string, Tally>();
     const platformTeamKey =
       subject.platformTeamRef && refKey(subject.platformTeamRef);
 
-    const credit = (entityRef: string, reason: ImpactReason) => {
-      const entity = known.get(refKey(entityRef));
-      if (!entity) return false; // unreadable or missing: neither named nor counted
-      for (const ownerRef of ownerRefs(entity)) {
-        const owner = owners.get(refKey(ownerRef));
-        if (!owner) continue;
-        const ownerKey = entityKey(owner);
-        if (reason.type === 'depends' && ownerKey === platformTeamKey) continue;
-        const reasonKey = `${ownerKey}|${JSON.stringify(reason)}`;
-        if (seenReasons.has(reasonKey)) continue;
-        seenReasons.add(reasonKey);
-        let team = teams.get(ownerKey);
-        if (!team) {
-          team = {
-            team: toEntitySummary(owner),
-            reasons: [],
-            orgUnitRefs: ancestors.chains.get(ownerKey) ?? [],
-          };
-          teams.set(ownerKey, team);
-        }
-        team.reasons.push(reason);
-        if (reason.type !== 'depends') asking.add(ownerKey);
+    const tallyOf = (key: string) => {
+      let tally = tallies.get(key);
+      if (!tally) {
+        tally = { key, asking: false, reasons: [], dependents: 0 };
+        tallies.set(key, tally);
       }
-      return true;
+      return tally;
     };
-
+    const credit = (entity: Entity, reason: ImpactReason) => {
+      for (const key of ownersOf(entity)) {
+        const tally = tallyOf(key);
+        tally.asking = true;
+        tally.reasons.push(reason);
+      }
+    };
+    // Unreadable or missing entities are neither named nor counted; an
+    // entity named twice (filed and endorsed, say) is credited once each way.
+    const credited = new Set<string>();
+    const once = (key: string) => !credited.has(key) && !!credited.add(key);
     const requesting = known.get(refKey(subject.requestingEntityRef));
     if (requesting) {
-      credit(subject.requestingEntityRef, {
+      once(`requested|${refKey(subject.requestingEntityRef)}`);
+      credit(requesting, {
         type: 'requested',
         entityRef: entityRefOf(requesting),
       });
     }
     for (const ref of subject.endorsingEntityRefs) {
       const endorser = known.get(refKey(ref));
-      if (endorser) {
-        credit(ref, { type: 'endorsed', entityRef: entityRefOf(endorser) });
+      if (endorser && once(`endorsed|${refKey(ref)}`)) {
+        credit(endorser, {
+          type: 'endorsed',
+          entityRef: entityRefOf(endorser),
+        });
       }
     }
-
-    // Breadth-first from each platform entity, up to the configured depth.
     for (const aboutRef of subject.aboutEntityRefs) {
       const platform = known.get(refKey(aboutRef));
-      if (!platform) continue;
+      if (!platform || !once(`about|${refKey(aboutRef)}`)) continue;
       const platformEntityRef = entityRefOf(platform);
-      const visited = new Set([refKey(aboutRef)]);
-      let frontier = [refKey(aboutRef)];
-      for (
-        let depth = 1;
-        depth <= this.options.dependencyDepth && frontier.length > 0;
-        depth++
-      ) {
-        const next: string[] = [];
-        for (const targetKey of frontier) {
-          const target = known.get(targetKey);
-          for (const user of dependents.get(targetKey) ?? []) {
-            if (visited.has(user.ref)) continue;
-            const entity = known.get(user.ref);
-            if (!entity || !target) continue;
-            visited.add(user.ref);
-            next.push(user.ref);
-            credit(user.ref, {
-              type: 'depends',
-              entityRef: entityRefOf(entity),
-              relation: user.relation,
-              targetRef: entityRefOf(target),
-              platformEntityRef,
-              depth,
-            });
-          }
+      for (const [key, users] of byTeam.get(refKey(aboutRef)) ?? []) {
+        if (key === platformTeamKey) continue;
+        const tally = tallyOf(key);
+        const room = Math.max(0, limits.reasonsPerTeam - tally.dependents);
+        for (const user of users.slice(0, room)) {
+          tally.reasons.push({
+            type: 'depends',
+            entityRef: user.entity.entityRef,
+            relation: user.relation,
+            targetRef: user.targetRef,
+            platformEntityRef,
+            depth: user.depth,
+          });
         }
-        frontier = next;
+        tally.dependents += users.length;
       }
     }
 
+    // Org units count every team, listed or not.
     const unitCounts = new Map<string, number>();
-    for (const team of teams.values()) {
-      for (const unit of team.orgUnitRefs) {
+    let askingTeamCount = 0;
+    for (const tally of tallies.values()) {
+      if (tally.asking) askingTeamCount++;
+      for (const unit of chains.get(tally.key) ?? []) {
         const k = refKey(unit);
         unitCounts.set(k, (unitCounts.get(k) ?? 0) + 1);
       }
     }
     const orgUnits = [...unitCounts.entries()]
       .map(([k, teamCount]) => ({
-        unit: toEntitySummary(ancestors.units.get(k)!),
+        unit: toEntitySummary(units.get(k)!),
         teamCount,
       }))
       .sort(
         (a, b) =>
           b.teamCount - a.teamCount ||
-          byName(a.unit).localeCompare(byName(b.unit)),
+          byName.compare(nameOf(a.unit), nameOf(b.unit)),
       );
 
+    // Asking teams first, then the teams with the most dependents. Only the
+    // teams listed are summarised and sorted by name; the cut is made on
+    // the numbers (ties at the cut by ref).
+    const ranked = [...tallies.values()].sort(
+      (a, b) =>
+        Number(b.asking) - Number(a.asking) ||
+        b.dependents - a.dependents ||
+        byKey(a.key, b.key),
+    );
+    const named = ranked.slice(0, limits.teams).map(tally => ({
+      tally,
+      team: toEntitySummary(owners.get(tally.key)!),
+    }));
+    named.sort(
+      (a, b) =>
+        Number(b.tally.asking) - Number(a.tally.asking) ||
+        b.tally.dependents - a.tally.dependents ||
+        byName.compare(nameOf(a.team), nameOf(b.team)),
+    );
+    const listed = named;
     return {
-      teams: [...teams.values()].sort(
-        (a, b) =>
-          Number(isAsking(b)) - Number(isAsking(a)) ||
-          byName(a.team).localeCompare(byName(b.team)),
-      ),
+      teams: listed.map(({ tally, team }): ImpactedTeam => {
+        const omitted =
+          tally.dependents - Math.min(tally.dependents, limits.reasonsPerTeam);
+        return {
+          team,
+          reasons: tally.reasons,
+          ...(omitted > 0 && { omittedReasons: omitted }),
+          orgUnitRefs: chains.get(tally.key) ?? [],
+        };
+      }),
+      ...(ranked.length > listed.length && {
+        omittedTeams: ranked.length - listed.length,
+      }),
       orgUnits,
-      askingTeamCount: asking.size,
-      strongSignal: asking.size >= STRONG_SIGNAL_TEAMS,
+      askingTeamCount,
+      strongSignal: askingTeamCount >= STRONG_SIGNAL_TEAMS,
     };
   }
 
   /**
-   * The parent groups of every owner, walked up one batched lookup per
-   * level; chains.get(team) lists its org units, nearest first.
+   * The owning teams and the org units above them. When the owners fit in
+   * one lookup: that lookup, then one per level of parents. Otherwise every
+   * group in one query (fewer round trips and fewer bytes than many
+   * lookups), plus one lookup for owners that are not groups, if any.
    */
-  private async orgUnits(reader: CatalogReader, owners: Map<string, Entity>) {
-    const units = new Map<string, Entity>();
-    const parentOf = new Map<string, string>();
-    let frontier = [...owners.values()];
-    for (let level = 0; level < MAX_ORG_LEVELS && frontier.length; level++) {
-      const wanted = new Set<string>();
-      for (const group of frontier) {
-        const [parent] = relationTargets(group, RELATION_CHILD_OF);
-        if (!parent) continue;
-        parentOf.set(entityKey(group), refKey(parent));
-        if (!units.has(refKey(parent))) wanted.add(refKey(parent));
+  private async teams(
+    reader: CatalogReader,
+    ownerKeys: Set<string>,
+  ): Promise<Teams> {
+    let owners: Map<string, Entity>;
+    let groups: Map<string, Entity>;
+    if (ownerKeys.size <= REFS_BATCH) {
+      owners = await reader.byRefs(ownerKeys, GROUP_FIELDS);
+      groups = new Map(owners);
+      let frontier = [...owners.values()];
+      for (let level = 0; level < MAX_ORG_LEVELS && frontier.length; level++) {
+        const wanted = new Set<string>();
+        for (const group of frontier) {
+          const parent = parentRef(group);
+          if (parent && !groups.has(refKey(parent))) {
+            wanted.add(refKey(parent));
+          }
+        }
+        if (wanted.size === 0) break;
+        const found = await reader.byRefs(wanted, GROUP_FIELDS);
+        for (const [key, group] of found) groups.set(key, group);
+        frontier = [...found.values()];
       }
-      if (wanted.size === 0) break;
-      const found = await reader.byRefs(wanted, WITH_RELATIONS);
-      for (const [k, entity] of found) units.set(k, entity);
-      frontier = [...found.values()];
+    } else {
+      groups = await reader.allGroups(GROUP_FIELDS);
+      owners = new Map();
+      const others: string[] = [];
+      for (const key of ownerKeys) {
+        const group = groups.get(key);
+        if (group) owners.set(key, group);
+        else if (!key.startsWith('group:')) others.push(key);
+      }
+      if (others.length > 0) {
+        (await reader.byRefs(others, GROUP_FIELDS)).forEach((owner, key) =>
+          owners.set(key, owner),
+        );
+      }
     }
+
+    const units = new Map<string, Entity>();
     const chains = new Map<string, string[]>();
     for (const ownerKey of owners.keys()) {
       const chain: string[] = [];
-      let current = parentOf.get(ownerKey);
-      while (current && units.has(current) && !chain.includes(current)) {
-        chain.push(entityRefOf(units.get(current)!));
-        current = parentOf.get(current);
+      let current = groups.get(ownerKey);
+      for (let level = 0; current && level < MAX_ORG_LEVELS; level++) {
+        const parent = parentRef(current);
+        const parentKey = parent && refKey(parent);
+        const unit = parentKey ? groups.get(parentKey) : undefined;
+        if (!unit || chain.includes(entityRefOf(unit))) break;
+        units.set(parentKey!, unit);
+        chain.push(entityRefOf(unit));
+        current = unit;
       }
       chains.set(ownerKey, chain);
     }
-    return { units, chains };
+    return { owners, units, chains };
   }
 }
 
@@ -290,10 +420,11 @@ function entityRefOf(entity: Entity) {
   return toEntitySummary(entity).entityRef;
 }
 
-function byName(e: EntitySummary) {
-  return (e.title ?? e.name).toLocaleLowerCase('en-US');
+function nameOf(e: EntitySummary) {
+  return e.title ?? e.name;
 }
 
-function isAsking(team: ImpactedTeam) {
-  return team.reasons.some(r => r.type !== 'depends');
+function byKey(a: string, b: string) {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

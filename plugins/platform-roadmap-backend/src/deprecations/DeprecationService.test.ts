@@ -222,21 +222,27 @@ describe('DeprecationService', () => {
       mockCredentials.service(),
       '2026-11-23',
     );
-    expect(snapshots).toEqual([
+    // The catalog decides the order; what counts is who is in the snapshot.
+    const sorted = snapshots.map(s => ({
+      ...s,
+      consumerEntityRefs: [...s.consumerEntityRefs].sort(),
+      teamRefs: [...s.teamRefs].sort(),
+    }));
+    expect(sorted).toEqual([
       {
         deprecationId: 'sdk-1',
         takenOn: '2026-11-23',
         consumerEntityRefs: [
+          'api:default/payments-api',
           'component:default/checkout-service',
           'component:default/payments',
           'component:default/secret-service',
-          'api:default/payments-api',
         ],
         teamRefs: [
+          'group:default/billing',
+          'group:default/billing',
           'group:default/checkout',
-          'group:default/billing',
           'group:default/secret',
-          'group:default/billing',
         ],
       },
     ]);

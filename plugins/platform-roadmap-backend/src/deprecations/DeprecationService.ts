@@ -40,8 +40,10 @@ export class DeprecationService {
 
   /**
    * Deprecations with their remaining consumers grouped by owning team, as
-   * the caller may read them, and their burn-down. 1 + the deepest
-   * consumer depth + 1 catalog round trips for the whole list.
+   * the caller may read them, and their burn-down, for the whole list at
+   * once: the entities and their direct consumers in two concurrent calls
+   * (see walkDependents), one lookup per 1,000 deeper consumers, one per
+   * 1,000 owning teams.
    */
   async views(
     deprecations: Deprecation[],

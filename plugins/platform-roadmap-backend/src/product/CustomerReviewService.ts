@@ -8,7 +8,6 @@ import {
   OrgOverview,
   periodRange,
   quarterOf,
-  RankedRequest,
   ReviewConsumer,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -20,7 +19,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { RequestStore } from '../database/RequestStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { DeprecationService } from '../deprecations/DeprecationService';
-import { RequestsService } from '../requests/RequestsService';
+import { LIST_LIMITS, RequestsService } from '../requests/RequestsService';
 import { RoadmapService } from '../roadmap/RoadmapService';
 import { utcDay } from '../service/consumerHistory';
 import { impactOf } from './impact';
@@ -233,7 +232,10 @@ export class CustomerReviewService {
 
     const [themes, ranked, active, satisfaction, metrics] = await Promise.all([
       d.roadmapStore.listThemes({ teamRefs, periods }),
-      d.requests.rank({ statuses: [...OPEN_STATUSES] }, credentials),
+      d.requests.rank({ statuses: [...OPEN_STATUSES] }, credentials, {
+        limit: BACKLOG_SHOWN,
+        ...LIST_LIMITS,
+      }),
       d.releaseStore.listDeprecations({
         teamRefs,
         statuses: ACTIVE_DEPRECATION_STATUSES,
@@ -288,10 +290,8 @@ export class CustomerReviewService {
         };
       }),
       themes: themeViews,
-      backlog: ranked
-        .slice(0, BACKLOG_SHOWN)
-        .map((r, i): RankedRequest => ({ ...r, rank: i + 1 })),
-      backlogTotal: ranked.length,
+      backlog: ranked.items,
+      backlogTotal: ranked.totalItems,
       deprecations,
       metrics: (metrics ?? []).filter(m =>
         teamRefs.includes(refKey(m.metric.teamRef)),

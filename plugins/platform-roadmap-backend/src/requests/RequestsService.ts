@@ -108,22 +108,26 @@ export class RequestsService {
   }
 
   /**
-   * The requests matching the filter with teams impacted and score, ranked
-   * by score (highest first), in a bounded number of catalog calls.
+   * The requests matching the filter, ranked by score (highest first), with
+   * teams impacted and score. Every request is counted and scored; the full
+   * teams-impacted lists are built only for the window asked for (all when
+   * none), so a page of a 10,000-request backlog costs one page of lists.
    */
   async rank(
     filter: RequestFilter,
     credentials: BackstageCredentials,
-  ): Promise<RankedRequest[]> {
+    window?: RankWindow,
+  ): Promise<RankedPage> {
     const requests = await this.deps.store.listRequests(filter);
-    return this.rankRequests(requests, credentials);
+    return this.rankRequests(requests, credentials, window);
   }
 
   async rankRequests(
     requests: PlatformRequest[],
     credentials: BackstageCredentials,
-  ): Promise<RankedRequest[]> {
-    const impacts = await this.deps.teamsImpacted.compute(
+    window?: RankWindow,
+  ): Promise<RankedPage> {
+    const impacts = await this.deps.teamsImpacted.index(
       requests.map(r => ({
         requestingEntityRef: r.requestingEntityRef,
         endorsingEntityRefs: r.endorsements.map(e => e.entityRef),
@@ -132,24 +136,58 @@ export class RequestsService {
       })),
       credentials,
     );
-    return requests
+    const ranked = requests
       .map((request, i) => ({
+        i,
         request,
-        teamsImpacted: impacts[i],
-        score: scoreRequest(
-          request,
-          impacts[i].teams.length,
-          this.deps.weights,
-        ),
+        score: scoreRequest(request, impacts.counts[i], this.deps.weights),
       }))
       .sort(
         (a, b) =>
           b.score.total - a.score.total ||
           a.request.createdAt.localeCompare(b.request.createdAt) ||
           a.request.id.localeCompare(b.request.id),
-      )
-      .map((ranked, i) => ({ rank: i + 1, ...ranked }));
+      );
+    const offset = window?.offset ?? 0;
+    const shown = ranked.slice(offset, offset + (window?.limit ?? Infinity));
+    return {
+      items: shown.map(({ i, request, score }, k) => ({
+        rank: offset + k + 1,
+        request,
+        teamsImpacted: impacts.details(i, {
+          reasonsPerTeam: window?.reasonsPerTeam,
+          teams: window?.teamsPerRequest,
+        }),
+        score,
+      })),
+      totalItems: ranked.length,
+    };
   }
+}
+
+/**
+ * Which ranks to return in full: `limit` of them from `offset` (0-based),
+ * listing at most `teamsPerRequest` impacted teams and naming at most
+ * `reasonsPerTeam` dependents per team (the rest are counted).
+ */
+export interface RankWindow {
+  offset?: number;
+  limit?: number;
+  reasonsPerTeam?: number;
+  teamsPerRequest?: number;
+}
+
+/**
+ * How much of each request's teams impacted a list of many requests
+ * carries: a backlog page of 25 requests about platform entities with
+ * 20,000 dependents would otherwise weigh tens of megabytes.
+ */
+export const LIST_LIMITS = { reasonsPerTeam: 3, teamsPerRequest: 20 };
+
+/** A window of the ranking, and how many requests were ranked. */
+export interface RankedPage {
+  items: RankedRequest[];
+  totalItems: number;
 }
 
 function firstOwner(entity: Entity): string | undefined {

@@ -28,7 +28,7 @@ import {
 } from '../catalog/CatalogReader';
 import { SUMMARY_FIELDS, toEntitySummary } from '../catalog/entitySummary';
 import { RoadmapStore } from '../database/RoadmapStore';
-import { RequestsService } from '../requests/RequestsService';
+import { LIST_LIMITS, RequestsService } from '../requests/RequestsService';
 import { checkEntities } from '../catalog/checkEntities';
 import { mergeTeamsImpacted } from './mergeTeamsImpacted';
 
@@ -132,7 +132,12 @@ export class RoadmapService {
       store.listKeyResults(objectives.map(o => o.id)),
       options.withRequests === false
         ? Promise.resolve([])
-        : requests.rank({ themeIds }, credentials),
+        : requests
+            // Every team (a theme counts them all), few reasons each.
+            .rank({ themeIds }, credentials, {
+              reasonsPerTeam: LIST_LIMITS.reasonsPerTeam,
+            })
+            .then(page => page.items),
     ]);
     return themes.map(theme => {
       const linked = ranked.filter(r => r.request.themeId === theme.id);

@@ -28,6 +28,12 @@ export function mergeTeamsImpacted(all: TeamsImpacted[]): TeamsImpacted {
       for (const reason of team.reasons) {
         if (!seen.has(JSON.stringify(reason))) existing.reasons.push(reason);
       }
+      // Omitted reasons cannot be told apart; the larger count is a floor.
+      const omitted = Math.max(
+        existing.omittedReasons ?? 0,
+        team.omittedReasons ?? 0,
+      );
+      if (omitted > 0) existing.omittedReasons = omitted;
     }
   }
   const merged = [...teams.values()];

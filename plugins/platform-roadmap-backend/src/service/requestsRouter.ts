@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { RequestStore } from '../database/RequestStore';
 import { ReleaseStore } from '../database/ReleaseStore';
 import { RoadmapStore } from '../database/RoadmapStore';
-import { RequestsService } from '../requests/RequestsService';
+import { LIST_LIMITS, RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
 import { authorizeManage, notFound, parse, userOf } from './http';
 import { askingTeams, Notifier } from '../notifications/Notifier';
@@ -132,18 +132,20 @@ export function createRequestsRouter(
       z.object({ entityRef: z.string().min(1, 'is required') }),
       req.query,
     );
-    res.json({
-      items: await requests.rank(
-        { entityRef, includeMerged: true },
-        credentials,
-      ),
-    });
+    const { items } = await requests.rank(
+      { entityRef, includeMerged: true },
+      credentials,
+      LIST_LIMITS,
+    );
+    res.json({ items });
   });
 
   router.get('/requests/:id', async (req, res) => {
     const { credentials } = await user(req);
     const request = await store.getRequest(req.params.id);
-    const [ranked] = await requests.rankRequests([request], credentials);
+    const {
+      items: [ranked],
+    } = await requests.rankRequests([request], credentials);
     res.json({ ...ranked, history: await store.history(request.id) });
   });
 
@@ -269,7 +271,7 @@ export function createRequestsRouter(
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     const query = parse(backlogQuerySchema, req.query);
     const offset = decodeCursor(query.cursor);
-    const ranked = await requests.rank(
+    const { items, totalItems } = await requests.rank(
       {
         platformTeamRef: teamRef,
         statuses: query.status,
@@ -277,13 +279,13 @@ export function createRequestsRouter(
         impactTypes: query.impactType,
       },
       credentials,
+      { offset, limit: query.limit, ...LIST_LIMITS },
     );
-    const items = ranked.slice(offset, offset + query.limit);
     const next = offset + query.limit;
     res.json({
       items,
-      totalItems: ranked.length,
-      ...(next < ranked.length && { nextCursor: encodeCursor(next) }),
+      totalItems,
+      ...(next < totalItems && { nextCursor: encodeCursor(next) }),
     });
   });
 

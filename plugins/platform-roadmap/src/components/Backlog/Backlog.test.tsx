@@ -177,6 +177,34 @@ describe('Backlog', () => {
     expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
   });
 
+  it('counts the teams and dependents a long list leaves out', async () => {
+    const [checkout, orders, billing] = ranked.teamsImpacted.teams;
+    const long: RankedRequest = {
+      ...ranked,
+      teamsImpacted: {
+        ...ranked.teamsImpacted,
+        teams: [checkout, orders, { ...billing, omittedReasons: 39 }],
+        omittedTeams: 1200,
+      },
+    };
+    const api = mockPlatformRoadmapApi({
+      getBacklog: async () => ({ items: [long], totalItems: 1 }),
+    });
+    await renderBacklog(api, false);
+
+    const table = await screen.findByRole('table', { name: 'Backlog' });
+    const [, row] = within(table).getAllByRole('row');
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: '1203 teams impacted: show why',
+      }),
+    );
+    expect(
+      screen.getByRole('list', { name: 'Teams impacted' }),
+    ).toHaveTextContent('and 39 more of its entities');
+    expect(screen.getByText('…and 1200 more teams')).toBeInTheDocument();
+  });
+
   it('shows an empty state and errors', async () => {
     await renderBacklog(
       mockPlatformRoadmapApi({

@@ -10,6 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  countTeamsImpacted,
   platformRoadmapTeamManagePermission,
   RankedRequest,
   REQUEST_STATUSES,
@@ -75,7 +76,7 @@ function Details({ item }: { item: RankedRequest }) {
       )}
       <Box minWidth={280}>
         <Typography variant="subtitle2">
-          Teams impacted ({item.teamsImpacted.teams.length})
+          Teams impacted ({countTeamsImpacted(item.teamsImpacted)})
         </Typography>
         <ul aria-label="Teams impacted" style={{ margin: 0, paddingLeft: 16 }}>
           {item.teamsImpacted.teams.map(t => (
@@ -85,9 +86,17 @@ function Details({ item }: { item: RankedRequest }) {
                 title={t.team.title}
               />
               : {t.reasons.map(describeReason).join('; ')}
+              {t.omittedReasons
+                ? `; and ${t.omittedReasons} more of its entities`
+                : ''}
             </li>
           ))}
         </ul>
+        {item.teamsImpacted.omittedTeams ? (
+          <Typography variant="body2">
+            …and {item.teamsImpacted.omittedTeams} more teams
+          </Typography>
+        ) : null}
         {item.teamsImpacted.orgUnits.length > 0 && (
           <Typography variant="body2" color="textSecondary">
             Across{' '}
@@ -292,12 +301,14 @@ export function Backlog({ teamRef }: { teamRef: string }) {
                         <Button
                           size="small"
                           aria-expanded={open}
-                          aria-label={`${teamsImpacted.teams.length} teams impacted: show why`}
+                          aria-label={`${countTeamsImpacted(
+                            teamsImpacted,
+                          )} teams impacted: show why`}
                           onClick={() =>
                             setExpanded(open ? undefined : request.id)
                           }
                         >
-                          {teamsImpacted.teams.length}
+                          {countTeamsImpacted(teamsImpacted)}
                         </Button>
                       </TableCell>
                       <TableCell>

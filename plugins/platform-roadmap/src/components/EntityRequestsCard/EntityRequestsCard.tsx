@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
+  countTeamsImpacted,
   PlatformTeam,
   RankedRequest,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
@@ -66,7 +67,7 @@ export function platformTeamOptions(
 function RequestRow(props: { item: RankedRequest; entityRef: string }) {
   const { request, teamsImpacted } = props.item;
   const from = involvement(request, props.entityRef);
-  const teamCount = teamsImpacted.teams.length;
+  const teamCount = countTeamsImpacted(teamsImpacted);
   return (
     <TableRow>
       <TableCell>

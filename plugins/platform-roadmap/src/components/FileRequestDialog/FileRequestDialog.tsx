@@ -2,6 +2,7 @@ import { FormEvent, ReactNode, useMemo, useState } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  countTeamsImpacted,
   ContactChannel,
   IMPACT_TYPES,
   ImpactType,
@@ -146,7 +147,7 @@ function SimilarRequests(props: {
         {similar.map(item => {
           const { request } = item;
           const already = involvement(request, entityRef);
-          const teams = item.teamsImpacted.teams.length;
+          const teams = countTeamsImpacted(item.teamsImpacted);
           return (
             <ListItem key={request.id}>
               <ListItemText

@@ -1,4 +1,7 @@
-import { OrgOverview } from '@platform-roadmap/plugin-platform-roadmap-common';
+import {
+  countTeamsImpacted,
+  OrgOverview,
+} from '@platform-roadmap/plugin-platform-roadmap-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Paper from '@material-ui/core/Paper';
@@ -67,7 +70,7 @@ export function OrgBacklog(props: { overview: OrgOverview }) {
                 <TableCell>{teamName(request.platformTeamRef)}</TableCell>
                 <TableCell>{STATUS_LABELS[request.status]}</TableCell>
                 <TableCell align="right">
-                  {teamsImpacted.teams.length}
+                  {countTeamsImpacted(teamsImpacted)}
                 </TableCell>
                 <TableCell
                   align="right"

@@ -12,6 +12,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
+  countTeamsImpacted,
   Commitment,
   CommitmentKind,
   KeyResult,
@@ -330,7 +331,7 @@ function ThemeCard(props: { view: ThemeView; canManage: boolean; edit: Edit }) {
         </Grid>
         <Grid item xs={12} md={6}>
           <Typography variant="subtitle2" component="h5">
-            Teams impacted: {teamsImpacted.teams.length}
+            Teams impacted: {countTeamsImpacted(teamsImpacted)}
           </Typography>
           {teamsImpacted.teams.length > 0 && (
             <ul
