@@ -73,6 +73,7 @@ const { naiveTeamsImpacted, naiveDeprecationConsumers } = await import(
 const { TeamsImpactedService } = loadDist(
   'catalog/TeamsImpactedService.cjs.js',
 );
+const { LIST_LIMITS } = loadDist('requests/RequestsService.cjs.js');
 const { DeprecationService } = loadDist(
   'deprecations/DeprecationService.cjs.js',
 );
@@ -113,6 +114,11 @@ const credentials = {
 };
 /** Requests a backlog page shows in full (the endpoint's default limit). */
 const BACKLOG_PAGE = 25;
+/** How much of each page item's lists the backlog endpoint builds. */
+const LIST_DETAILS = {
+  reasonsPerTeam: LIST_LIMITS.reasonsPerTeam,
+  teams: LIST_LIMITS.teamsPerRequest,
+};
 const lc = s => String(s).toLowerCase();
 const ms = ns => Number(ns) / 1e6;
 const now = () => process.hrtime.bigint();
@@ -468,7 +474,7 @@ async function teamsScenario({ M, standIn, subjects, rtt0 }, rttMs, n, depth) {
         .map((count, i) => ({ count, i }))
         .sort((a, b) => b.count - a.count || a.i - b.i)
         .slice(0, BACKLOG_PAGE)
-        .map(({ i }) => index.details(i));
+        .map(({ i }) => index.details(i, LIST_DETAILS));
       return { index, page };
     },
     {

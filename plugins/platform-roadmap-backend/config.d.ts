@@ -15,6 +15,16 @@ export interface Config {
        */
       dependencyDepth?: number;
     };
+    /** Ranked lists of requests (backlog, entity and org pages). */
+    backlog?: {
+      /**
+       * How long, in seconds, one person's ranking for one page is reused
+       * before it is computed again (default 30; 0 turns it off). Any write
+       * through this backend instance drops every cached ranking at once;
+       * catalog changes and other replicas' writes show within this time.
+       */
+      cacheTtlSeconds?: number;
+    };
     /** The rubric that ranks the backlog. */
     scoring?: {
       /**

@@ -126,6 +126,10 @@ export const platformRoadmapPlugin = createBackendPlugin({
             dependencyDepth: readDependencyDepth(config),
           }),
           weights: readScoreWeights(config),
+          cacheTtlMs:
+            (config.getOptionalNumber(
+              'platformRoadmap.backlog.cacheTtlSeconds',
+            ) ?? 30) * 1000,
         });
 
         const roadmapStore = await RoadmapStore.create({ database });

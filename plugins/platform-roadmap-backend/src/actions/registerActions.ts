@@ -128,6 +128,7 @@ export function registerActions(options: {
         },
         r => ({ requestId: r.id }),
       );
+      requests.invalidate();
       await options.notifier?.requestFiled(created, by);
       return {
         output: {

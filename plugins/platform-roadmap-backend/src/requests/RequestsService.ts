@@ -32,14 +32,28 @@ const CHECK_FIELDS = [
  * against the catalog (as the caller), and adds teams impacted and scores.
  */
 export class RequestsService {
+  /** Rankings by person, filter and window, while fresh (see `rank`). */
+  private readonly cache = new Map<
+    string,
+    { at: number; page: Promise<RankedPage> }
+  >();
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
       store: RequestStore;
       teamsImpacted: TeamsImpactedService;
       weights: ScoreWeights;
+      /** How long a person's ranking is reused, in ms (0: never). */
+      cacheTtlMs?: number;
+      now?: () => number;
     },
   ) {}
+
+  /** Forgets every cached ranking; called after every write. */
+  invalidate() {
+    this.cache.clear();
+  }
 
   /**
    * Checks a new request against the catalog and resolves the requesting
@@ -118,8 +132,35 @@ export class RequestsService {
     credentials: BackstageCredentials,
     window?: RankWindow,
   ): Promise<RankedPage> {
-    const requests = await this.deps.store.listRequests(filter);
-    return this.rankRequests(requests, credentials, window);
+    const compute = async () =>
+      this.rankRequests(
+        await this.deps.store.listRequests(filter),
+        credentials,
+        window,
+      );
+    const ttl = this.deps.cacheTtlMs ?? 0;
+    const user = (credentials.principal as { userEntityRef?: string })
+      .userEntityRef;
+    if (ttl <= 0 || !user) return compute();
+
+    // The same person asking for the same page again (every card and tab
+    // render, a backlog left open) reuses the ranking until a write or the
+    // TTL: the catalog's changes and other replicas' writes show within it.
+    // Concurrent asks share one computation.
+    const now = (this.deps.now ?? Date.now)();
+    const key = JSON.stringify([user, filter, window ?? null]);
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < ttl) return hit.page;
+    const page = compute();
+    this.cache.delete(key);
+    this.cache.set(key, { at: now, page });
+    page.catch(() => {
+      if (this.cache.get(key)?.page === page) this.cache.delete(key);
+    });
+    if (this.cache.size > MAX_CACHED_RANKINGS) {
+      this.cache.delete(this.cache.keys().next().value!);
+    }
+    return page;
   }
 
   async rankRequests(
@@ -164,6 +205,9 @@ export class RequestsService {
     };
   }
 }
+
+/** Rankings kept at most; the oldest goes first. */
+const MAX_CACHED_RANKINGS = 500;
 
 /**
  * Which ranks to return in full: `limit` of them from `offset` (0-based),

@@ -42,6 +42,19 @@ export async function createRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
   router.use(express.json());
+  // Any write may change a ranking: cached rankings are dropped before it
+  // runs and again once it has answered (a read in between may have
+  // cached the state before the write).
+  const rankings = options.requests?.requests;
+  if (rankings) {
+    router.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        rankings.invalidate();
+        res.on('finish', () => rankings.invalidate());
+      }
+      next();
+    });
+  }
 
   /** Adds each team's consumer history, with one query for all teams. */
   async function withHistory(list: PlatformTeam[]): Promise<PlatformTeam[]> {
