@@ -27,6 +27,9 @@ const CHECK_FIELDS = [
   'relations',
 ];
 
+/** Rankings kept at most; the oldest goes first. */
+const MAX_CACHED_RANKINGS = 500;
+
 /**
  * Filing, endorsing and ranking requests: checks what the caller names
  * against the catalog (as the caller), and adds teams impacted and scores.
@@ -35,7 +38,7 @@ export class RequestsService {
   /** Rankings by person, filter and window, while fresh (see `rank`). */
   private readonly cache = new Map<
     string,
-    { at: number; page: Promise<RankedPage> }
+    { at: number; page: Promise<RankedPage>; refreshing: boolean }
   >();
 
   constructor(
@@ -144,23 +147,36 @@ export class RequestsService {
     if (ttl <= 0 || !user) return compute();
 
     // The same person asking for the same page again (every card and tab
-    // render, a backlog left open) reuses the ranking until a write or the
-    // TTL: the catalog's changes and other replicas' writes show within it.
-    // Concurrent asks share one computation.
+    // render, a backlog left open) reuses the ranking until a write. Past
+    // the TTL it is served once more while a fresh one is computed, so the
+    // catalog's changes and other replicas' writes show within about the
+    // TTL and nobody waits for the recomputation. Concurrent asks share one
+    // computation.
     const now = (this.deps.now ?? Date.now)();
     const key = JSON.stringify([user, filter, window ?? null]);
     const hit = this.cache.get(key);
-    if (hit && now - hit.at < ttl) return hit.page;
+    if (hit && (now - hit.at < ttl || hit.refreshing)) return hit.page;
     const page = compute();
+    const entry = { at: now, page, refreshing: false };
+    // Until the fresh ranking is ready, the stale one (if any) is served.
+    const pending = hit
+      ? { ...hit, refreshing: true }
+      : { ...entry, refreshing: true };
+    page.then(
+      () => {
+        // A write may have dropped the cache meanwhile: then this stays out.
+        if (this.cache.get(key) === pending) this.cache.set(key, entry);
+      },
+      () => {
+        if (this.cache.get(key) === pending) this.cache.delete(key);
+      },
+    );
     this.cache.delete(key);
-    this.cache.set(key, { at: now, page });
-    page.catch(() => {
-      if (this.cache.get(key)?.page === page) this.cache.delete(key);
-    });
+    this.cache.set(key, pending);
     if (this.cache.size > MAX_CACHED_RANKINGS) {
       this.cache.delete(this.cache.keys().next().value!);
     }
-    return page;
+    return hit ? hit.page : page;
   }
 
   async rankRequests(
@@ -205,9 +221,6 @@ export class RequestsService {
     };
   }
 }
-
-/** Rankings kept at most; the oldest goes first. */
-const MAX_CACHED_RANKINGS = 500;
 
 /**
  * Which ranks to return in full: `limit` of them from `offset` (0-based),
