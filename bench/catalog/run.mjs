@@ -494,7 +494,8 @@ async function teamsScenario({ M, standIn, subjects, rtt0 }, rttMs, n, depth) {
   const countsMatch = oursResult.every(
     (r, i) => r.teams.length === index.counts[i],
   );
-  if (!countsMatch) mismatch('teams impacted counts', 'a count differs from its list');
+  if (!countsMatch)
+    mismatch('teams impacted counts', 'a count differs from its list');
   const reasons = oursResult.reduce(
     (k, r) => k + r.teams.reduce((j, t) => j + t.reasons.length, 0),
     0,
