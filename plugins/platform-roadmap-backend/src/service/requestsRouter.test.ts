@@ -299,7 +299,7 @@ describe('requests router', () => {
 
   it('lists what an entity filed or endorsed, with a bounded number of catalog calls', async () => {
     const { app, calls } = await createApp();
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 25; i++) {
       await file(app, { ...newRequest, title: `Request number ${i}` });
     }
     calls.total = 0;
@@ -307,8 +307,21 @@ describe('requests router', () => {
       .get('/requests?entityRef=component:default/checkout-web')
       .set('Authorization', as(consumer));
     expect(response.status).toBe(200);
+    // the 20 highest-ranked, and how many there are
     expect(response.body.items).toHaveLength(20);
+    expect(response.body.totalItems).toBe(25);
+    expect(response.body.items[19].rank).toBe(20);
     // entities, one level of dependents, owners, (no org units in the fixture)
     expect(calls.total).toBeLessThanOrEqual(4);
+
+    const more = await request(app)
+      .get('/requests?entityRef=component:default/checkout-web&limit=100')
+      .set('Authorization', as(consumer));
+    expect(more.body.items).toHaveLength(25);
+    const bad = await request(app)
+      .get('/requests?entityRef=component:default/checkout-web&limit=101')
+      .set('Authorization', as(consumer));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/^limit: /);
   });
 });

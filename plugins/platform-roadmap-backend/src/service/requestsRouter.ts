@@ -128,16 +128,20 @@ export function createRequestsRouter(
 
   router.get('/requests', async (req, res) => {
     const { credentials } = await user(req);
-    const { entityRef } = parse(
-      z.object({ entityRef: z.string().min(1, 'is required') }),
+    const { entityRef, limit } = parse(
+      z.object({
+        entityRef: z.string().min(1, 'is required'),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
       req.query,
     );
-    const { items } = await requests.rank(
+    // The highest-ranked first; an entity that filed thousands gets a page.
+    const { items, totalItems } = await requests.rank(
       { entityRef, includeMerged: true },
       credentials,
-      LIST_LIMITS,
+      { limit, ...LIST_LIMITS },
     );
-    res.json({ items });
+    res.json({ items, totalItems });
   });
 
   router.get('/requests/:id', async (req, res) => {

@@ -129,7 +129,9 @@ export interface PlatformRoadmapApi {
   /** The platform team's requests, ranked by score. */
   getBacklog(teamRef: string, query?: BacklogQuery): Promise<BacklogPage>;
   /** Requests filed or endorsed from an entity, ranked. */
-  getEntityRequests(entityRef: string): Promise<{ items: RankedRequest[] }>;
+  getEntityRequests(
+    entityRef: string,
+  ): Promise<{ items: RankedRequest[]; totalItems: number }>;
   getRequest(id: string): Promise<RequestDetails>;
   fileRequest(request: NewRequest): Promise<PlatformRequest>;
   endorse(id: string, endorsement: NewEndorsement): Promise<PlatformRequest>;

@@ -105,7 +105,9 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     );
   }
 
-  getEntityRequests(entityRef: string): Promise<{ items: RankedRequest[] }> {
+  getEntityRequests(
+    entityRef: string,
+  ): Promise<{ items: RankedRequest[]; totalItems: number }> {
     return this.request(`/requests?entityRef=${encodeURIComponent(entityRef)}`);
   }
 

@@ -190,7 +190,7 @@ describe('EntityRequestsCard', () => {
 
   it('says so when nothing was filed or endorsed from the entity', async () => {
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [] }),
+      getEntityRequests: async () => ({ items: [], totalItems: 0 }),
     });
     await renderCard(api);
 
@@ -207,7 +207,10 @@ describe('EntityRequestsCard', () => {
 
   it('lists the requests with team, status, involvement and teams impacted', async () => {
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [filed, endorsed] }),
+      getEntityRequests: async () => ({
+        items: [filed, endorsed],
+        totalItems: 2,
+      }),
     });
     await renderCard(api);
 
@@ -248,10 +251,25 @@ describe('EntityRequestsCard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('says when the list is the first page of many', async () => {
+    const api = mockPlatformRoadmapApi({
+      getEntityRequests: async () => ({
+        items: [ranked({}, 1, false)],
+        totalItems: 1400,
+      }),
+    });
+    await renderCard(api);
+    await screen.findByRole('table', { name: 'Platform requests' });
+    expect(
+      screen.getByText('The 1 highest-ranked of 1400 requests.'),
+    ).toBeInTheDocument();
+  });
+
   it('says when a request was merged into another', async () => {
     const api = mockPlatformRoadmapApi({
       getEntityRequests: async () => ({
         items: [ranked({ mergedIntoId: 'req-9' }, 1, false)],
+        totalItems: 1,
       }),
     });
     await renderCard(api);
@@ -270,7 +288,7 @@ describe('EntityRequestsCard', () => {
       false,
     );
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [shipped] }),
+      getEntityRequests: async () => ({ items: [shipped], totalItems: 1 }),
     });
     await renderCard(api);
 
@@ -283,7 +301,7 @@ describe('EntityRequestsCard', () => {
 
   it('opens the dialog with the depended-on team preselected', async () => {
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [] }),
+      getEntityRequests: async () => ({ items: [], totalItems: 0 }),
       listTeams: async () => ({ items: platformTeams }),
     });
     const user = await renderCard(api);
@@ -312,7 +330,7 @@ describe('EntityRequestsCard', () => {
 
   it('does not file an invalid request', async () => {
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [] }),
+      getEntityRequests: async () => ({ items: [], totalItems: 0 }),
       listTeams: async () => ({ items: platformTeams }),
     });
     const user = await renderCard(api);
@@ -411,7 +429,7 @@ describe('EntityRequestsCard', () => {
       .mockRejectedValueOnce(new Error('Catalog is unreachable'))
       .mockResolvedValue({ items: platformTeams });
     const api = mockPlatformRoadmapApi({
-      getEntityRequests: async () => ({ items: [] }),
+      getEntityRequests: async () => ({ items: [], totalItems: 0 }),
       listTeams,
     });
     const user = await renderCard(api);

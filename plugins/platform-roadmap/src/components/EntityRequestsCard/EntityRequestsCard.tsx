@@ -179,8 +179,16 @@ export function EntityRequestsCard() {
       </Typography>
     );
   } else {
+    const { items, totalItems } = requests.value;
     content = (
-      <RequestsTable items={requests.value.items} entityRef={entityRef} />
+      <>
+        <RequestsTable items={items} entityRef={entityRef} />
+        {totalItems > items.length && (
+          <Typography variant="body2" color="textSecondary">
+            The {items.length} highest-ranked of {totalItems} requests.
+          </Typography>
+        )}
+      </>
     );
   }
 
