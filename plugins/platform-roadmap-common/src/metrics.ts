@@ -49,6 +49,16 @@ export interface MetricPoint {
   source: string;
 }
 
+/** Response of `GET /teams/:namespace/:name/metrics`. @public */
+export interface TeamMetricsResponse {
+  items: Metric[];
+  /**
+   * With `?points=recent`: each metric's points of the last 180 days,
+   * oldest first, by metric id.
+   */
+  points?: Record<string, MetricPoint[]>;
+}
+
 /** Response of `GET /metrics/:id/points`, oldest first. @public */
 export interface MetricPointsResponse {
   metric: Metric;

@@ -217,6 +217,20 @@ describe('MetricsStore', () => {
       ).toEqual([18, 30, 14.5, 12.25]);
       expect(await store.listPoints(build.id, '2026-12-01')).toEqual([]);
 
+      // Many metrics' points in one query, each oldest first.
+      const { result: many, queries: manyQueries } = await countQueries(
+        knex,
+        () =>
+          store.listPointsOf(
+            [build.id, deploys.id, empty.id],
+            '2026-10-15T08:00:00Z',
+          ),
+      );
+      expect(manyQueries).toBe(1);
+      expect(many.get(build.id)!.map(p => p.value)).toEqual([30, 14.5, 12.25]);
+      expect(many.get(deploys.id)!.map(p => p.value)).toEqual([7]);
+      expect(many.get(empty.id)).toEqual([]);
+
       const { result: recent, queries } = await countQueries(knex, () =>
         store.latestTwo([build.id, deploys.id, empty.id]),
       );

@@ -225,6 +225,24 @@ export class MetricsStore {
     return rows.map(toPoint);
   }
 
+  /** The points of many metrics since a time, oldest first, in one query. */
+  async listPointsOf(
+    metricIds: string[],
+    since: string,
+  ): Promise<Map<string, MetricPoint[]>> {
+    const result = new Map(metricIds.map(id => [id, [] as MetricPoint[]]));
+    if (metricIds.length === 0) return result;
+    const rows = await this.db<PointRow>('metric_points')
+      .whereIn('metric_id', metricIds)
+      .where('at', '>=', new Date(since))
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    for (const row of rows) result.get(row.metric_id)?.push(toPoint(row));
+    return result;
+  }
+
   /**
    * The newest and the one before it of each metric, in one query. Newest
    * is by measurement time (a back-dated point is not the latest), then by

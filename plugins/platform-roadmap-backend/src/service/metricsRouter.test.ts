@@ -243,6 +243,20 @@ describe('metrics router', () => {
     expect(all.body.items.map((p: { value: number }) => p.value)).toEqual([
       25, 30, 14.5, 12,
     ]);
+    // The card's one request: the metrics and their recent values.
+    const withPoints = await request(app)
+      .get('/teams/default/ci-build/metrics?points=recent')
+      .set('Authorization', as(consumer));
+    expect(withPoints.status).toBe(200);
+    expect(
+      withPoints.body.points[created.id].map((p: { value: number }) => p.value),
+    ).toEqual([30, 14.5, 12]);
+    expect(list.body.points).toBeUndefined();
+    const badPoints = await request(app)
+      .get('/teams/default/ci-build/metrics?points=all')
+      .set('Authorization', as(consumer));
+    expect(badPoints.status).toBe(400);
+    expect(badPoints.body.error.message).toMatch(/^points: /);
     const badSince = await request(app)
       .get(`/metrics/${created.id}/points?since=yesterday`)
       .set('Authorization', as(consumer));

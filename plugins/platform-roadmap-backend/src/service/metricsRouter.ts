@@ -11,6 +11,7 @@ import {
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   MetricPointsResponse,
+  TeamMetricsResponse,
   metricInputSchema,
   metricPointInputSchema,
   metricUpdateSchema,
@@ -53,6 +54,10 @@ const DEFAULT_POINTS_DAYS = 180;
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 /** The survey trend: this many quarters, ending with the one asked for. */
 const TREND_QUARTERS = 4;
+
+const metricsQuerySchema = z.object({
+  points: z.enum(['recent']).optional(),
+});
 
 const pointsQuerySchema = z.object({
   since: z
@@ -126,7 +131,20 @@ export function createMetricsRouter(
   router.get('/teams/:namespace/:name/metrics', async (req, res) => {
     await reader(req);
     const teamRef = teamOf(req);
-    res.json({ items: await store.listMetrics({ teamRefs: [teamRef] }) });
+    const { points } = parse(metricsQuerySchema, req.query);
+    const items = await store.listMetrics({ teamRefs: [teamRef] });
+    const body: TeamMetricsResponse = { items };
+    // The metrics card shows every metric's recent values: one request for
+    // all of them, not one per metric.
+    if (points === 'recent') {
+      const from = new Date(now().getTime() - DEFAULT_POINTS_DAYS * DAY_MS);
+      const byMetric = await store.listPointsOf(
+        items.map(m => m.id),
+        from.toISOString(),
+      );
+      body.points = Object.fromEntries(byMetric);
+    }
+    res.json(body);
   });
 
   router.post('/teams/:namespace/:name/metrics', async (req, res) => {

@@ -5,6 +5,7 @@ import {
   CustomerReview,
   ImpactSummary,
   Metric,
+  TeamMetricsResponse,
   MetricInput,
   MetricPoint,
   MetricPointInput,
@@ -257,7 +258,11 @@ export interface PlatformRoadmapApi {
   deleteStakeholder(id: string, version: number): Promise<void>;
 
   /** A team's metrics, each with its latest point. */
-  listMetrics(teamRef: string): Promise<{ items: Metric[] }>;
+  /** A team's metrics; with `points: 'recent'`, their recent values too. */
+  listMetrics(
+    teamRef: string,
+    options?: { points?: 'recent' },
+  ): Promise<TeamMetricsResponse>;
   createMetric(teamRef: string, metric: MetricInput): Promise<Metric>;
   updateMetric(id: string, metric: MetricUpdate): Promise<Metric>;
   deleteMetric(id: string, version: number): Promise<void>;

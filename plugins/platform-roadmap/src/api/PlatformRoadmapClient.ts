@@ -7,6 +7,7 @@ import {
   CustomerReview,
   ImpactSummary,
   Metric,
+  TeamMetricsResponse,
   MetricInput,
   MetricPoint,
   MetricPointInput,
@@ -436,8 +437,15 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     );
   }
 
-  listMetrics(teamRef: string): Promise<{ items: Metric[] }> {
-    return this.request(`${teamPath(teamRef)}/metrics`);
+  listMetrics(
+    teamRef: string,
+    options?: { points?: 'recent' },
+  ): Promise<TeamMetricsResponse> {
+    return this.request(
+      `${teamPath(teamRef)}/metrics${
+        options?.points ? `?points=${enc(options.points)}` : ''
+      }`,
+    );
   }
 
   createMetric(teamRef: string, metric: MetricInput): Promise<Metric> {

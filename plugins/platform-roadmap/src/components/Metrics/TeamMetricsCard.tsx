@@ -90,12 +90,14 @@ function PostFromCi(props: {
 
 /**
  * One metric: what it is, its latest value, its values over time, and for
- * members the buttons to add a value and to edit it. Its values are loaded
- * here, once per metric, and again after a value is added.
+ * members the buttons to add a value and to edit it. Its values come with
+ * the card's one request, and are loaded again here after a value is added.
  */
 function MetricArticle(props: {
   teamRef: string;
   metric: Metric;
+  /** The values the card's request brought, if it did. */
+  points?: MetricPoint[];
   canManage: boolean;
   /** The backend's URL, once known. */
   baseUrl: { value?: string; error?: Error };
@@ -104,9 +106,15 @@ function MetricArticle(props: {
   const { teamRef, metric, canManage, baseUrl, onEdit } = props;
   const api = useApi(platformRoadmapApiRef);
   const [adding, setAdding] = useState(false);
+  // 0 until a value is added: until then the card's points are shown.
+  const [reloads, setReloads] = useState(0);
+  const given = props.points;
   const points = useAsyncRetry(
-    () => api.getMetricPoints(metric.id),
-    [api, metric.id],
+    async () =>
+      reloads === 0 && given
+        ? { metric, items: given }
+        : api.getMetricPoints(metric.id),
+    [api, metric, given, reloads],
   );
   const latest = newer(metric.latest, points.value?.metric.latest);
 
@@ -194,7 +202,7 @@ function MetricArticle(props: {
           onClose={() => setAdding(false)}
           onSaved={() => {
             setAdding(false);
-            points.retry();
+            setReloads(n => n + 1);
           }}
         />
       )}
@@ -219,7 +227,7 @@ export function TeamMetricsCard({ teamRef }: { teamRef: string }) {
   // Undefined: closed; `{}`: a new metric; `{ metric }`: editing it.
   const [editing, setEditing] = useState<{ metric?: Metric }>();
   const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listMetrics(teamRef),
+    () => api.listMetrics(teamRef, { points: 'recent' }),
     [api, teamRef],
   );
   const baseUrl = useAsync(
@@ -253,6 +261,7 @@ export function TeamMetricsCard({ teamRef }: { teamRef: string }) {
         <MetricArticle
           teamRef={teamRef}
           metric={metric}
+          points={value?.points?.[metric.id]}
           canManage={canManage}
           baseUrl={baseUrl}
           onEdit={() => setEditing({ metric })}
