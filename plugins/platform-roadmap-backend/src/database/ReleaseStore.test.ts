@@ -137,7 +137,16 @@ describe('ReleaseStore', () => {
     });
 
     it('lists a scope newest first, filtered by type, entity and text', async () => {
-      const { store } = await createStores(databaseId);
+      const { store, knex } = await createStores(databaseId);
+      // On PostgreSQL the text search has its trigram index.
+      const indexes = databaseId.startsWith('POSTGRES')
+        ? (
+            await knex.raw(
+              "select indexdef from pg_indexes where indexname = 'release_notes_text_trgm_idx'",
+            )
+          ).rows.map((r: { indexdef: string }) => r.indexdef)
+        : ['(SQLite: none) gin_trgm_ops'];
+      expect(indexes).toEqual([expect.stringMatching(/gin_trgm_ops/)]);
       const make = (fields: Partial<typeof note>, teamRef = team) =>
         store.createReleaseNote(teamRef, { ...note, ...fields }, [], alice);
       await make({

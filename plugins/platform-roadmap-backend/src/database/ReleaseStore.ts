@@ -115,6 +115,13 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 const unique = (refs: string[]) => [...new Set(refs.map(key))].sort();
 
 /**
+ * What `q` searches: the title, body and version of a note as one text. The
+ * migration 20261124110000_release_note_search indexes exactly this.
+ */
+const TEXT_EXPRESSION =
+  "lower(title || ' ' || body || ' ' || coalesce(release_version, ''))";
+
+/**
  * Release notes, deprecations and the daily snapshots of each deprecation's
  * remaining consumers. No SQL about them lives elsewhere; shipping requests
  * goes through the RequestStore inside the same transaction.
@@ -207,15 +214,12 @@ export class ReleaseStore {
       if (filter.q) {
         const pattern = `%${filter.q.replace(/[\\%_]/g, c => `\\${c}`)}%`;
         // lower() on both sides, so SQLite (ASCII only) and PostgreSQL
-        // (Unicode) each compare like with like.
-        query.where(text => {
-          for (const column of ['title', 'body', 'release_version']) {
-            text.orWhereRaw(`lower(${column}) like lower(?) escape ?`, [
-              pattern,
-              '\\',
-            ]);
-          }
-        });
+        // (Unicode) each compare like with like; on PostgreSQL a trigram
+        // index covers this very expression.
+        query.whereRaw(`${TEXT_EXPRESSION} like lower(?) escape ?`, [
+          pattern,
+          '\\',
+        ]);
       }
       return query;
     };

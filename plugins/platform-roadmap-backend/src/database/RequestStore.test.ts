@@ -74,6 +74,48 @@ describe('RequestStore', () => {
       );
     });
 
+    it('lists what one team filed or endorsed, by team', async () => {
+      const store = await createStore(databaseId);
+      const ours = await store.createRequest(filed, alice);
+      const theirs = await store.createRequest(
+        {
+          ...filed,
+          title: 'Flaky runners',
+          requestingEntityRef: 'component:default/order-service',
+          requestingTeamRef: 'group:default/orders',
+        },
+        alice,
+      );
+      await store.createRequest(
+        {
+          ...filed,
+          title: 'Slow checkouts of the monorepo',
+          requestingEntityRef: 'component:default/order-service',
+          requestingTeamRef: 'group:default/orders',
+        },
+        alice,
+      );
+      await store.addEndorsement(
+        theirs.id,
+        {
+          entityRef: 'component:default/checkout-web',
+          teamRef: 'group:default/checkout',
+          cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 3 },
+        },
+        bob,
+      );
+      const listed = await store.listRequests({
+        askingTeamRef: 'group:default/Checkout',
+      });
+      expect(listed.map(r => r.id).sort()).toEqual([ours.id, theirs.id].sort());
+      expect(
+        await store.listRequests({
+          askingTeamRef: 'group:default/checkout',
+          statuses: ['shipped'],
+        }),
+      ).toEqual([]);
+    });
+
     it('takes one endorsement per entity, never from the requester', async () => {
       const store = await createStore(databaseId);
       const { id } = await store.createRequest(filed, alice);

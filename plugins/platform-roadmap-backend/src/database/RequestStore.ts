@@ -33,6 +33,8 @@ export interface RequestFilter {
   platformTeamRef?: string;
   /** Requests filed or endorsed from this entity. */
   entityRef?: string;
+  /** Requests filed or endorsed by this (consuming) team. */
+  askingTeamRef?: string;
   statuses?: RequestStatus[];
   kinds?: RequestKind[];
   impactTypes?: ImpactType[];
@@ -182,6 +184,21 @@ export class RequestStore {
           ),
       );
     }
+    if (filter.askingTeamRef) {
+      // Filed or endorsed by the team, the same way.
+      const teamRef = key(filter.askingTeamRef);
+      query.whereIn(
+        'id',
+        this.db<RequestRow>('requests')
+          .select('id')
+          .where('requesting_team_ref', teamRef)
+          .unionAll(
+            this.db('request_endorsements')
+              .select('request_id')
+              .where('team_ref', teamRef),
+          ),
+      );
+    }
     if (filter.statuses?.length) query.whereIn('status', filter.statuses);
     if (filter.kinds?.length) query.whereIn('kind', filter.kinds);
     if (filter.impactTypes?.length) {
@@ -189,11 +206,13 @@ export class RequestStore {
     }
     if (filter.themeIds) query.whereIn('theme_id', filter.themeIds);
     if (!filter.includeMerged) query.whereNull('merged_into_id');
-    const rows = await query.orderBy([
+    const rows = await query.clone().orderBy([
       { column: 'created_at', order: 'desc' },
       { column: 'id', order: 'asc' },
     ]);
-    return this.withEndorsements(rows);
+    // Their endorsements by the same filter, not by a list of thousands of
+    // ids (which PostgreSQL answers by reading the whole table).
+    return this.withEndorsements(rows, query.clone().select('id'));
   }
 
   /**
@@ -655,12 +674,14 @@ export class RequestStore {
 
   private async withEndorsements(
     rows: RequestRow[],
+    /** A query of the rows' ids, for many rows. */
+    ids?: Knex.QueryBuilder,
   ): Promise<PlatformRequest[]> {
     const endorsements = rows.length
       ? await this.db<EndorsementRow>('request_endorsements')
           .whereIn(
             'request_id',
-            rows.map(r => r.id),
+            ids && rows.length > 100 ? ids : rows.map(r => r.id),
           )
           .orderBy([
             { column: 'created_at', order: 'asc' },

@@ -68,7 +68,9 @@ export class CustomerReviewService {
 
   /** What platform teams shipped for a consuming team, and the time saved. */
   async impact(teamRef: string, quarter: string) {
+    // Only what this team filed or endorsed, read by team from the indexes.
     const shipped = await this.deps.requestStore.listRequests({
+      askingTeamRef: teamRef,
       statuses: ['shipped'],
     });
     const shippedAt = await this.deps.requestStore.shippedAt(
