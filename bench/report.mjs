@@ -328,7 +328,7 @@ if (sql) {
       'en',
     )} synthetic rows (one platform team with about a tenth of them), then each hot read path called through the plugin's stores; every statement it issues is explained with ANALYZE, worst of ${
       sql.runs
-    } runs. Paths marked *org* read across all teams by design (org-wide page, impact and warning cards).`,
+    } runs. Paths marked *org* read across all teams by design (the org-wide page).`,
   );
   line();
   line(

@@ -343,6 +343,19 @@ export class ReleaseStore {
   }
 
   /** Deprecations matching every given filter, soonest sunset first. */
+  /**
+   * The deepest consumer depth among deprecations in these statuses (0 when
+   * there are none): how far a consumer's uses must be followed.
+   */
+  async maxConsumerDepth(
+    statuses: readonly DeprecationStatus[],
+  ): Promise<number> {
+    const [row] = await this.db('deprecations')
+      .whereIn('status', [...statuses])
+      .max({ depth: 'consumer_depth' });
+    return Number(row?.depth ?? 0);
+  }
+
   async listDeprecations(filter: {
     ids?: string[];
     teamRefs?: string[];

@@ -206,13 +206,11 @@ export class RequestStore {
     }
     if (filter.themeIds) query.whereIn('theme_id', filter.themeIds);
     if (!filter.includeMerged) query.whereNull('merged_into_id');
-    const rows = await query.clone().orderBy([
+    const rows = await query.orderBy([
       { column: 'created_at', order: 'desc' },
       { column: 'id', order: 'asc' },
     ]);
-    // Their endorsements by the same filter, not by a list of thousands of
-    // ids (which PostgreSQL answers by reading the whole table).
-    return this.withEndorsements(rows, query.clone().select('id'));
+    return this.withEndorsements(rows);
   }
 
   /**
@@ -674,14 +672,12 @@ export class RequestStore {
 
   private async withEndorsements(
     rows: RequestRow[],
-    /** A query of the rows' ids, for many rows. */
-    ids?: Knex.QueryBuilder,
   ): Promise<PlatformRequest[]> {
     const endorsements = rows.length
       ? await this.db<EndorsementRow>('request_endorsements')
           .whereIn(
             'request_id',
-            ids && rows.length > 100 ? ids : rows.map(r => r.id),
+            rows.map(r => r.id),
           )
           .orderBy([
             { column: 'created_at', order: 'asc' },

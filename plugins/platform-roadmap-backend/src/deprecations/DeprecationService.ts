@@ -185,10 +185,11 @@ export class DeprecationService {
     );
     if (!entity) throw new NotFoundError(`No entity ${entityRef}`);
     const self = toEntitySummary(entity);
-    const active = await this.deps.store.listDeprecations({
-      statuses: ACTIVE_DEPRECATION_STATUSES,
-    });
-    const maxDepth = Math.max(0, ...active.map(d => d.consumerDepth));
+    // Only the active deprecations of what the entity uses are read, not
+    // every one of the organisation.
+    const maxDepth = await this.deps.store.maxConsumerDepth(
+      ACTIVE_DEPRECATION_STATUSES,
+    );
 
     // usage.get(x): how the entity reaches x, by its shortest path.
     const usage = new Map<string, DeprecationConsumer>();
@@ -222,6 +223,12 @@ export class DeprecationService {
       }
     }
 
+    const active = usage.size
+      ? await this.deps.store.listDeprecations({
+          entityRefs: [...usage.keys()],
+          statuses: ACTIVE_DEPRECATION_STATUSES,
+        })
+      : [];
     const hits = active.filter(d => {
       const use = usage.get(refKey(d.entityRef));
       return use && use.depth <= d.consumerDepth;
