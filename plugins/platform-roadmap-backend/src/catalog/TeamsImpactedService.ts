@@ -65,6 +65,17 @@ export interface TeamsImpactedIndex {
   ): TeamsImpacted;
 }
 
+/** One team's dependents on some platform entities, and the first reasons. */
+type Tally = { key: string; reasons: ImpactReason[]; dependents: number };
+
+/** See TeamsImpactedService.dependingBase. */
+interface DependingBase {
+  tallies: Map<string, Tally>;
+  /** By dependents, most first, then by ref. */
+  ranked: Tally[];
+  unitCounts: Map<string, number>;
+}
+
 /** The owning teams read for one computation, with their org units. */
 interface Teams {
   owners: Map<string, Entity>;
@@ -203,80 +214,65 @@ export class TeamsImpactedService {
       return largest.size + extra.size;
     });
 
+    // Bases of the lists, by platform entities, team asked and reasons shown.
+    const bases = new Map<string, DependingBase>();
     return {
       counts,
-      details: (i, options) =>
-        this.forSubject(subjects[i], known, byTeam, ownersOf, teams, {
-          reasonsPerTeam: options?.reasonsPerTeam ?? Infinity,
+      details: (i, options) => {
+        const reasonsPerTeam = options?.reasonsPerTeam ?? Infinity;
+        const base = (about: string[], platformTeamKey?: string) => {
+          const memo = JSON.stringify([about, platformTeamKey, reasonsPerTeam]);
+          let found = bases.get(memo);
+          if (!found) {
+            found = this.dependingBase(
+              about,
+              platformTeamKey,
+              reasonsPerTeam,
+              known,
+              byTeam,
+              teams.chains,
+            );
+            bases.set(memo, found);
+          }
+          return found;
+        };
+        return this.forSubject(subjects[i], known, base, ownersOf, teams, {
+          reasonsPerTeam,
           teams: options?.teams ?? Infinity,
-        }),
+        });
+      },
     };
   }
 
-  private forSubject(
-    subject: ImpactSubject,
+  /**
+   * The teams depending on a set of platform entities (the asked team
+   * excepted), with their first reasons, ranked by dependents, and the org
+   * units they count in: shared by every request about the same entities.
+   */
+  private dependingBase(
+    aboutKeys: string[],
+    platformTeamKey: string | undefined,
+    reasonsPerTeam: number,
     known: Map<string, Entity>,
     byTeam: Map<string, Map<string, DeprecationConsumer[]>>,
-    ownersOf: (entity: Entity) => string[],
-    { owners, units, chains }: Teams,
-    limits: { reasonsPerTeam: number; teams: number },
-  ): TeamsImpacted {
-    type Tally = {
-      key: string;
-      asking: boolean;
-      reasons: ImpactReason[];
-      /** Dependents of this team, named or not. */
-      dependents: number;
-    };
+    chains: Map<string, string[]>,
+  ): DependingBase {
     const tallies = new Map<string, Tally>();
-    const platformTeamKey =
-      subject.platformTeamRef && refKey(subject.platformTeamRef);
-
-    const tallyOf = (key: string) => {
-      let tally = tallies.get(key);
-      if (!tally) {
-        tally = { key, asking: false, reasons: [], dependents: 0 };
-        tallies.set(key, tally);
-      }
-      return tally;
-    };
-    const credit = (entity: Entity, reason: ImpactReason) => {
-      for (const key of ownersOf(entity)) {
-        const tally = tallyOf(key);
-        tally.asking = true;
-        tally.reasons.push(reason);
-      }
-    };
-    // Unreadable or missing entities are neither named nor counted; an
-    // entity named twice (filed and endorsed, say) is credited once each way.
-    const credited = new Set<string>();
-    const once = (key: string) => !credited.has(key) && !!credited.add(key);
-    const requesting = known.get(refKey(subject.requestingEntityRef));
-    if (requesting) {
-      once(`requested|${refKey(subject.requestingEntityRef)}`);
-      credit(requesting, {
-        type: 'requested',
-        entityRef: entityRefOf(requesting),
-      });
-    }
-    for (const ref of subject.endorsingEntityRefs) {
-      const endorser = known.get(refKey(ref));
-      if (endorser && once(`endorsed|${refKey(ref)}`)) {
-        credit(endorser, {
-          type: 'endorsed',
-          entityRef: entityRefOf(endorser),
-        });
-      }
-    }
-    for (const aboutRef of subject.aboutEntityRefs) {
-      const platform = known.get(refKey(aboutRef));
-      if (!platform || !once(`about|${refKey(aboutRef)}`)) continue;
-      const platformEntityRef = entityRefOf(platform);
-      for (const [key, users] of byTeam.get(refKey(aboutRef)) ?? []) {
+    for (const aboutKey of aboutKeys) {
+      const platformEntityRef = entityRefOf(known.get(aboutKey)!);
+      for (const [key, users] of byTeam.get(aboutKey) ?? []) {
         if (key === platformTeamKey) continue;
-        const tally = tallyOf(key);
-        const room = Math.max(0, limits.reasonsPerTeam - tally.dependents);
-        for (const user of users.slice(0, room)) {
+        let tally = tallies.get(key);
+        if (!tally) {
+          tally = { key, reasons: [], dependents: 0 };
+          tallies.set(key, tally);
+        }
+        const named = Math.min(
+          users.length,
+          Math.max(0, reasonsPerTeam - tally.dependents),
+        );
+        for (let k = 0; k < named; k++) {
+          const user = users[k];
           tally.reasons.push({
             type: 'depends',
             entityRef: user.entity.entityRef,
@@ -289,13 +285,58 @@ export class TeamsImpactedService {
         tally.dependents += users.length;
       }
     }
+    const unitCounts = new Map<string, number>();
+    for (const key of tallies.keys()) {
+      for (const unit of chains.get(key) ?? []) {
+        const k = refKey(unit);
+        unitCounts.set(k, (unitCounts.get(k) ?? 0) + 1);
+      }
+    }
+    const ranked = [...tallies.values()].sort(
+      (a, b) => b.dependents - a.dependents || byKey(a.key, b.key),
+    );
+    return { tallies, ranked, unitCounts };
+  }
+
+  private forSubject(
+    subject: ImpactSubject,
+    known: Map<string, Entity>,
+    base: (aboutKeys: string[], platformTeamKey?: string) => DependingBase,
+    ownersOf: (entity: Entity) => string[],
+    { owners, units, chains }: Teams,
+    limits: { reasonsPerTeam: number; teams: number },
+  ): TeamsImpacted {
+    const platformTeamKey =
+      subject.platformTeamRef && refKey(subject.platformTeamRef);
+
+    // Unreadable or missing entities are neither named nor counted; an
+    // entity named twice (filed and endorsed, say) is credited once each way.
+    const asking = new Map<string, ImpactReason[]>();
+    const credited = new Set<string>();
+    const credit = (ref: string, type: 'requested' | 'endorsed') => {
+      const entity = known.get(refKey(ref));
+      const once = `${type}|${refKey(ref)}`;
+      if (!entity || credited.has(once)) return;
+      credited.add(once);
+      for (const key of ownersOf(entity)) {
+        const reasons = asking.get(key) ?? [];
+        reasons.push({ type, entityRef: entityRefOf(entity) });
+        asking.set(key, reasons);
+      }
+    };
+    credit(subject.requestingEntityRef, 'requested');
+    subject.endorsingEntityRefs.forEach(ref => credit(ref, 'endorsed'));
+
+    const aboutKeys = [
+      ...new Set(subject.aboutEntityRefs.map(refKey).filter(k => known.has(k))),
+    ];
+    const depending = base(aboutKeys, platformTeamKey);
 
     // Org units count every team, listed or not.
-    const unitCounts = new Map<string, number>();
-    let askingTeamCount = 0;
-    for (const tally of tallies.values()) {
-      if (tally.asking) askingTeamCount++;
-      for (const unit of chains.get(tally.key) ?? []) {
+    const unitCounts = new Map(depending.unitCounts);
+    for (const key of asking.keys()) {
+      if (depending.tallies.has(key)) continue;
+      for (const unit of chains.get(key) ?? []) {
         const k = refKey(unit);
         unitCounts.set(k, (unitCounts.get(k) ?? 0) + 1);
       }
@@ -314,40 +355,47 @@ export class TeamsImpactedService {
     // Asking teams first, then the teams with the most dependents. Only the
     // teams listed are summarised and sorted by name; the cut is made on
     // the numbers (ties at the cut by ref).
-    const ranked = [...tallies.values()].sort(
+    const dependentsOf = (key: string) =>
+      depending.tallies.get(key)?.dependents ?? 0;
+    const picked: string[] = [...asking.keys()].sort(
+      (a, b) => dependentsOf(b) - dependentsOf(a) || byKey(a, b),
+    );
+    const total =
+      depending.tallies.size +
+      picked.filter(k => !depending.tallies.has(k)).length;
+    for (const tally of depending.ranked) {
+      if (picked.length >= limits.teams) break;
+      if (!asking.has(tally.key)) picked.push(tally.key);
+    }
+    const listed = picked.slice(0, limits.teams).map(key => ({
+      key,
+      asking: asking.has(key),
+      dependents: dependentsOf(key),
+      team: toEntitySummary(owners.get(key)!),
+    }));
+    listed.sort(
       (a, b) =>
         Number(b.asking) - Number(a.asking) ||
         b.dependents - a.dependents ||
-        byKey(a.key, b.key),
-    );
-    const named = ranked.slice(0, limits.teams).map(tally => ({
-      tally,
-      team: toEntitySummary(owners.get(tally.key)!),
-    }));
-    named.sort(
-      (a, b) =>
-        Number(b.tally.asking) - Number(a.tally.asking) ||
-        b.tally.dependents - a.tally.dependents ||
         byName.compare(nameOf(a.team), nameOf(b.team)),
     );
-    const listed = named;
     return {
-      teams: listed.map(({ tally, team }): ImpactedTeam => {
+      teams: listed.map(({ key, dependents, team }): ImpactedTeam => {
+        const depends = depending.tallies.get(key)?.reasons ?? [];
+        const askingReasons = asking.get(key);
         const omitted =
-          tally.dependents - Math.min(tally.dependents, limits.reasonsPerTeam);
+          dependents - Math.min(dependents, limits.reasonsPerTeam);
         return {
           team,
-          reasons: tally.reasons,
+          reasons: askingReasons ? [...askingReasons, ...depends] : depends,
           ...(omitted > 0 && { omittedReasons: omitted }),
-          orgUnitRefs: chains.get(tally.key) ?? [],
+          orgUnitRefs: chains.get(key) ?? [],
         };
       }),
-      ...(ranked.length > listed.length && {
-        omittedTeams: ranked.length - listed.length,
-      }),
+      ...(total > listed.length && { omittedTeams: total - listed.length }),
       orgUnits,
-      askingTeamCount,
-      strongSignal: askingTeamCount >= STRONG_SIGNAL_TEAMS,
+      askingTeamCount: asking.size,
+      strongSignal: asking.size >= STRONG_SIGNAL_TEAMS,
     };
   }
 
