@@ -24,12 +24,23 @@ exports.up = async function up(knex) {
   if (knex.client.config.client !== 'pg') return;
   try {
     await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    // The extension may live in another schema than the plugin's (a
+    // per-plugin schema, or one created before): name its operator class
+    // with that schema.
+    const { rows } = await knex.raw(
+      `SELECT n.nspname AS schema FROM pg_extension e
+         JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname = 'pg_trgm'`,
+    );
+    const opclass = `"${rows[0].schema}".gin_trgm_ops`;
+    await knex.raw(
+      `CREATE INDEX IF NOT EXISTS ${INDEX} ON release_notes USING gin ((${EXPRESSION}) ${opclass})`,
+    );
   } catch {
-    return; // not allowed here: text search stays unindexed
+    // Not allowed here (or no pg_trgm): text search works without the
+    // index. This migration is recorded as done either way; to add the
+    // index later, create it by hand with the statement above.
   }
-  await knex.raw(
-    `CREATE INDEX IF NOT EXISTS ${INDEX} ON release_notes USING gin ((${EXPRESSION}) gin_trgm_ops)`,
-  );
 };
 
 /** @param {import('knex').Knex} knex */

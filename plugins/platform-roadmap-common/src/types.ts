@@ -123,9 +123,10 @@ export interface ImpactedTeam {
   team: EntitySummary;
   reasons: ImpactReason[];
   /**
-   * Reasons of this team not listed in `reasons`: lists of many requests
-   * (a backlog page) name a few dependents per team and count the rest;
-   * one request's own view lists them all.
+   * Dependency reasons of this team not listed in `reasons` (one per
+   * dependent entity and platform entity it uses): lists of many requests
+   * (a backlog page) name a few per team and count the rest; one request's
+   * own view lists them all.
    */
   omittedReasons?: number;
   /** The org units (parent groups, nearest first) the team rolls up to. */

@@ -20,10 +20,29 @@ const PAGE_SIZE = 500;
  */
 export const REFS_BATCH = 1000;
 /**
- * Most target refs named in one relation-filter query: they travel in the
- * query string, which must stay well under the server's limit (~8 KiB).
+ * Most characters of target refs named in one relation-filter query: each
+ * travels twice in the query string (two filters, encoded), which must stay
+ * well under the server's limit (8 KiB and more).
  */
-const FILTER_REFS_BATCH = 40;
+const FILTER_REFS_CHARS = 2000;
+
+/** Consecutive batches whose refs add up to at most `chars` characters. */
+function byLength(refs: string[], chars: number): string[][] {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let length = 0;
+  for (const ref of refs) {
+    if (batch.length > 0 && length + ref.length > chars) {
+      batches.push(batch);
+      batch = [];
+      length = 0;
+    }
+    batch.push(ref);
+    length += ref.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 /**
  * Entity refs compare case-insensitively; relations carry lower-case refs.
@@ -70,6 +89,17 @@ export function parentRef(group: Entity): string | undefined {
   return parent;
 }
 
+/** The children a group names in `spec.children`, resolved. */
+export function childRefs(group: Entity): string[] {
+  const children = group.spec?.children;
+  if (!Array.isArray(children)) return [];
+  return children.flatMap(child =>
+    typeof child === 'string'
+      ? resolvedSpecRef({ ...group, spec: { child } }, 'child')
+      : [],
+  );
+}
+
 function resolvedSpecRef(entity: Entity, field: string): string[] {
   const value = entity.spec?.[field];
   if (typeof value !== 'string' || !value) return [];
@@ -95,7 +125,7 @@ export function relationTargets(entity: Entity, type: string): string[] {
 
 /**
  * Batched, paged catalog reads on behalf of one caller. `byRefs` costs one
- * round trip per 1,000 refs; `usersOf` one per 40 targets, whatever the
+ * round trip per 1,000 refs; `usersOf` one per ~40 targets, whatever the
  * number of users; `queryAll` one per page of 500.
  */
 export class CatalogReader {
@@ -135,8 +165,7 @@ export class CatalogReader {
   async usersOf(targetRefs: Iterable<string>, fields: string[]) {
     const unique = [...new Set([...targetRefs].map(refKey))];
     const found = new Map<string, Entity>();
-    for (let i = 0; i < unique.length; i += FILTER_REFS_BATCH) {
-      const targets = unique.slice(i, i + FILTER_REFS_BATCH);
+    for (const targets of byLength(unique, FILTER_REFS_CHARS)) {
       const { items } = await this.catalog.getEntities(
         {
           filter: [

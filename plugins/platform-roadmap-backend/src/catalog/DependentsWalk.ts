@@ -75,19 +75,28 @@ export async function walkDependents(
     if (list) list.push(user);
     else users.set(targetKey, [user]);
   };
+  const walkedKeys = new Set(walked.map(refKey));
   for (const [key, entity] of direct) {
     for (const r of entity.relations ?? []) {
       const relation = USE_RELATIONS[r.type];
       const target = relation && refKey(r.targetRef);
-      if (target && rootKeys.has(target))
+      if (target && walkedKeys.has(target)) {
         addUser(target, { ref: key, relation });
+      }
     }
+  }
+  // The catalog's order is not guaranteed: users by ref, so the same
+  // catalog always names the same dependents first.
+  for (const list of users.values()) {
+    list.sort((a, b) => (a.ref < b.ref ? -1 : Number(a.ref > b.ref)));
   }
 
   // Deeper levels: the reverse relations of the last level's users.
   const maxDepth = Math.max(0, ...roots.map(r => r.depth));
-  const expanded = new Set(walked.map(refKey));
-  const listed = new Set([...rootKeys, ...direct.keys()]);
+  const expanded = new Set(walkedKeys);
+  // A root that is not walked itself (depth 0) is listed only when reached,
+  // and then read with its relations and followed like any other user.
+  const listed = new Set([...walkedKeys, ...direct.keys()]);
   let frontier = [...direct.keys()];
   for (let level = 2; level <= maxDepth && frontier.length > 0; level++) {
     const next = new Set<string>();

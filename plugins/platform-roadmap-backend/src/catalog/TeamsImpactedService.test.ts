@@ -285,7 +285,8 @@ describe('TeamsImpactedService', () => {
         {
           kind: 'Group',
           name: `team-${i}`,
-          parent: `group:default/${i % 2 ? 'east' : 'west'}`,
+          // east names its teams in spec.children instead (see below)
+          ...(i % 2 ? {} : { parent: 'group:default/west' }),
         },
         {
           kind: 'Component',
@@ -296,6 +297,22 @@ describe('TeamsImpactedService', () => {
         },
       ]).flat(),
     ]);
+    // A parent may name its children instead: the catalog relates both.
+    const east = entities.find(e => e.metadata.name === 'east')!;
+    east.spec!.children = [];
+    for (const team of entities) {
+      const n = /^team-(\d+)$/.exec(team.metadata.name)?.[1];
+      if (!n || Number(n) % 2 === 0) continue;
+      (east.spec!.children as string[]).push(team.metadata.name);
+      team.relations!.push({
+        type: 'childOf',
+        targetRef: 'group:default/east',
+      });
+      east.relations!.push({
+        type: 'parentOf',
+        targetRef: `group:default/${team.metadata.name}`,
+      });
+    }
     // buildCatalog relates the owner ref as written; the catalog would
     // resolve it, so the relations here name the full ref.
     for (const e of entities) {

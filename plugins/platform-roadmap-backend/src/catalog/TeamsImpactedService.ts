@@ -11,6 +11,7 @@ import {
 import {
   CatalogReader,
   ownerRefs,
+  childRefs,
   parentRef,
   REFS_BATCH,
   refKey,
@@ -42,7 +43,14 @@ export interface ImpactSubject {
 const byName = new Intl.Collator('en-US', { sensitivity: 'base' });
 
 /** What an owning team is read with: its summary and its parent. */
-const GROUP_FIELDS = [...SUMMARY_FIELDS, 'spec.parent', 'spec.owner'];
+const GROUP_FIELDS = [
+  ...SUMMARY_FIELDS,
+  'spec.parent',
+  'spec.children',
+  'spec.owner',
+];
+/** What a few owning teams are read with: their summaries and relations. */
+const GROUP_WITH_RELATIONS = [...SUMMARY_FIELDS, 'relations'];
 
 /**
  * Teams impacted by many requests: how many each one impacts (what the
@@ -95,7 +103,8 @@ interface Teams {
  * entities' users (one per 40 platform entities, whatever the number of
  * users); then the owning teams: when they fit in one lookup, that lookup
  * and one per level of org units above them (3 + D in all, D the depth of
- * the group hierarchy), else every group in one query (3 in all). Each
+ * the group hierarchy), else every group in one query (3 in all, plus one
+ * lookup if some owners are not groups). Each
  * deeper dependency level adds one lookup per 1,000 new entities.
  *
  * Users are found once per platform entity and shared by every request
@@ -349,7 +358,8 @@ export class TeamsImpactedService {
       .sort(
         (a, b) =>
           b.teamCount - a.teamCount ||
-          byName.compare(nameOf(a.unit), nameOf(b.unit)),
+          byName.compare(nameOf(a.unit), nameOf(b.unit)) ||
+          byKey(a.unit.entityRef, b.unit.entityRef),
       );
 
     // Asking teams first, then the teams with the most dependents. Only the
@@ -411,25 +421,39 @@ export class TeamsImpactedService {
   ): Promise<Teams> {
     let owners: Map<string, Entity>;
     let groups: Map<string, Entity>;
+    /** parentOf.get(group): its parent group's key. */
+    const parentOf = new Map<string, string>();
     if (ownerKeys.size <= REFS_BATCH) {
-      owners = await reader.byRefs(ownerKeys, GROUP_FIELDS);
+      // With relations: `childOf` covers a parent's `spec.children` too.
+      owners = await reader.byRefs(ownerKeys, GROUP_WITH_RELATIONS);
       groups = new Map(owners);
-      let frontier = [...owners.values()];
+      let frontier = [...owners.entries()];
       for (let level = 0; level < MAX_ORG_LEVELS && frontier.length; level++) {
         const wanted = new Set<string>();
-        for (const group of frontier) {
+        for (const [key, group] of frontier) {
           const parent = parentRef(group);
-          if (parent && !groups.has(refKey(parent))) {
-            wanted.add(refKey(parent));
-          }
+          if (!parent) continue;
+          parentOf.set(key, refKey(parent));
+          if (!groups.has(refKey(parent))) wanted.add(refKey(parent));
         }
         if (wanted.size === 0) break;
-        const found = await reader.byRefs(wanted, GROUP_FIELDS);
+        const found = await reader.byRefs(wanted, GROUP_WITH_RELATIONS);
         for (const [key, group] of found) groups.set(key, group);
-        frontier = [...found.values()];
+        frontier = [...found.entries()];
       }
     } else {
       groups = await reader.allGroups(GROUP_FIELDS);
+      // A parent is named by the child (spec.parent) or by the parent
+      // (spec.children), as the catalog reads either into childOf.
+      for (const [key, group] of groups) {
+        const parent = parentRef(group);
+        if (parent) parentOf.set(key, refKey(parent));
+      }
+      for (const [key, group] of groups) {
+        for (const child of childRefs(group)) {
+          if (!parentOf.has(refKey(child))) parentOf.set(refKey(child), key);
+        }
+      }
       owners = new Map();
       const others: string[] = [];
       for (const key of ownerKeys) {
@@ -448,15 +472,14 @@ export class TeamsImpactedService {
     const chains = new Map<string, string[]>();
     for (const ownerKey of owners.keys()) {
       const chain: string[] = [];
-      let current = groups.get(ownerKey);
-      for (let level = 0; current && level < MAX_ORG_LEVELS; level++) {
-        const parent = parentRef(current);
-        const parentKey = parent && refKey(parent);
+      let current = ownerKey;
+      for (let level = 0; level < MAX_ORG_LEVELS; level++) {
+        const parentKey = parentOf.get(current);
         const unit = parentKey ? groups.get(parentKey) : undefined;
         if (!unit || chain.includes(entityRefOf(unit))) break;
         units.set(parentKey!, unit);
         chain.push(entityRefOf(unit));
-        current = unit;
+        current = parentKey!;
       }
       chains.set(ownerKey, chain);
     }

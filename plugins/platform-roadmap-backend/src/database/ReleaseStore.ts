@@ -342,7 +342,6 @@ export class ReleaseStore {
     return deprecation;
   }
 
-  /** Deprecations matching every given filter, soonest sunset first. */
   /**
    * The deepest consumer depth among deprecations in these statuses (0 when
    * there are none): how far a consumer's uses must be followed.
@@ -356,6 +355,7 @@ export class ReleaseStore {
     return Number(row?.depth ?? 0);
   }
 
+  /** Deprecations matching every given filter, soonest sunset first. */
   async listDeprecations(filter: {
     ids?: string[];
     teamRefs?: string[];

@@ -124,7 +124,8 @@ describe('DeprecationService', () => {
         t.consumers.map(c => `${c.entity.name} ${c.relation} ${c.depth}`),
       ]),
     ).toEqual([
-      ['billing', ['payments dependsOn 1', 'payments-api dependsOn 1']],
+      // each level by ref: api:… before component:…
+      ['billing', ['payments-api dependsOn 1', 'payments dependsOn 1']],
       ['checkout', ['checkout-service dependsOn 1']],
     ]);
     expect(JSON.stringify(view)).not.toContain('secret');

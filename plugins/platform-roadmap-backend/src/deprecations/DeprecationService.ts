@@ -223,12 +223,17 @@ export class DeprecationService {
       }
     }
 
-    const active = usage.size
-      ? await this.deps.store.listDeprecations({
-          entityRefs: [...usage.keys()],
+    // By entity, 500 refs a query (well within both databases' limits).
+    const used = [...usage.keys()];
+    const active: Deprecation[] = [];
+    for (let i = 0; i < used.length; i += 500) {
+      active.push(
+        ...(await this.deps.store.listDeprecations({
+          entityRefs: used.slice(i, i + 500),
           statuses: ACTIVE_DEPRECATION_STATUSES,
-        })
-      : [];
+        })),
+      );
+    }
     const hits = active.filter(d => {
       const use = usage.get(refKey(d.entityRef));
       return use && use.depth <= d.consumerDepth;

@@ -148,7 +148,7 @@ export class RequestsService {
 
     // The same person asking for the same page again (every card and tab
     // render, a backlog left open) reuses the ranking until a write. Past
-    // the TTL it is served once more while a fresh one is computed, so the
+    // the TTL it is still served while a fresh one is computed, so the
     // catalog's changes and other replicas' writes show within about the
     // TTL and nobody waits for the recomputation. Concurrent asks share one
     // computation.
@@ -164,7 +164,10 @@ export class RequestsService {
       : { ...entry, refreshing: true };
     page.then(
       () => {
-        // A write may have dropped the cache meanwhile: then this stays out.
+        // Fresh from when it is ready (a ranking slower than the TTL is
+        // not stale on arrival). A write may have dropped the cache
+        // meanwhile: then this stays out.
+        entry.at = (this.deps.now ?? Date.now)();
         if (this.cache.get(key) === pending) this.cache.set(key, entry);
       },
       () => {

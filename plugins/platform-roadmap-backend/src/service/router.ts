@@ -42,15 +42,17 @@ export async function createRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
   router.use(express.json());
-  // Any write may change a ranking: cached rankings are dropped before it
-  // runs and again once it has answered (a read in between may have
-  // cached the state before the write).
+  // A write may change a ranking (requests, themes, release notes): cached
+  // rankings are dropped before it runs and again once it is over, answered
+  // or aborted (a read in between may have cached the state before it).
+  // Metric points and survey answers rank nothing.
   const rankings = options.requests?.requests;
   if (rankings) {
     router.use((req, res, next) => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const write = req.method !== 'GET' && req.method !== 'HEAD';
+      if (write && !/\/(metrics|survey)(\/|$)/.test(req.path)) {
         rankings.invalidate();
-        res.on('finish', () => rankings.invalidate());
+        res.on('close', () => rankings.invalidate());
       }
       next();
     });

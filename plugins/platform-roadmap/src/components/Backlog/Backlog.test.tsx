@@ -201,7 +201,7 @@ describe('Backlog', () => {
     );
     expect(
       screen.getByRole('list', { name: 'Teams impacted' }),
-    ).toHaveTextContent('and 39 more of its entities');
+    ).toHaveTextContent('; and 39 more');
     expect(screen.getByText('…and 1200 more teams')).toBeInTheDocument();
   });
 

@@ -86,9 +86,7 @@ function Details({ item }: { item: RankedRequest }) {
                 title={t.team.title}
               />
               : {t.reasons.map(describeReason).join('; ')}
-              {t.omittedReasons
-                ? `; and ${t.omittedReasons} more of its entities`
-                : ''}
+              {t.omittedReasons ? `; and ${t.omittedReasons} more` : ''}
             </li>
           ))}
         </ul>
