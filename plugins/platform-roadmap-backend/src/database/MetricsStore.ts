@@ -441,24 +441,33 @@ export class MetricsStore {
     const result = new Map<string, MetricPoint[]>();
     const ids = [...new Set(metricIds)];
     if (ids.length === 0) return result;
-    const ranked = this.db<PointRow>('metric_points')
-      .select('*')
-      .select(
-        this.db.raw(
-          'row_number() over (partition by ?? order by ?? desc, ?? desc) as rn',
-          ['metric_id', 'at', 'id'],
+    // One statement of per-metric parts (200 at most: SQLite allows 500),
+    // each the newest `depth` points read backwards from the (metric_id,
+    // at) index: a window over every point of an hourly metric read them
+    // all.
+    const unordered: PointRow[] = [];
+    for (let c = 0; c < ids.length; c += 200) {
+      const parts = ids.slice(c, c + 200).map((id, i) =>
+        this.db.select('*').from(
+          this.db<PointRow>('metric_points')
+            .where('metric_id', id)
+            .orderBy([
+              { column: 'at', order: 'desc' },
+              { column: 'id', order: 'desc' },
+            ])
+            .limit(depth)
+            .as(`p${i}`),
         ),
-      )
-      .whereIn('metric_id', ids)
-      .as('ranked');
-    const rows: Array<PointRow & { rn: number }> = await this.db
-      .select('*')
-      .from(ranked)
-      .where('rn', '<=', depth)
-      .orderBy([
-        { column: 'metric_id', order: 'asc' },
-        { column: 'rn', order: 'asc' },
-      ]);
+      );
+      const [first, ...rest] = parts;
+      unordered.push(...(await (rest.length ? first.unionAll(rest) : first)));
+    }
+    const rows = unordered.sort(
+      (a, b) =>
+        (a.metric_id < b.metric_id ? -1 : Number(a.metric_id > b.metric_id)) ||
+        new Date(b.at).getTime() - new Date(a.at).getTime() ||
+        Number(b.id) - Number(a.id),
+    );
     for (const row of rows) {
       const points = result.get(row.metric_id) ?? [];
       points.push(toPoint(row));
