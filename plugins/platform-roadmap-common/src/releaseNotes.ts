@@ -49,6 +49,11 @@ export interface ReleaseNotesPage {
   items: ReleaseNote[];
   totalItems: number;
   /**
+   * A text search counts at most 1,000 matches: `totalItems` is then 1,000
+   * and there may be more.
+   */
+  totalIsLowerBound?: boolean;
+  /**
    * Whose notes these are. For a platform team or a platform entity, the
    * team (and entity); for any other entity, the platform entities it uses.
    */

@@ -236,6 +236,14 @@ describe('ReleaseStore', () => {
       );
       expect(limited.items).toHaveLength(2);
       expect(limited.totalItems).toBe(4);
+      // a full page of a text search counts its matches too
+      const searched = await store.listReleaseNotes(
+        { teamRefs: [team] },
+        { limit: 2, q: '2.4.0' },
+      );
+      expect(searched.items).toHaveLength(2);
+      expect(searched.totalItems).toBe(3);
+      expect(searched.totalIsLowerBound).toBeUndefined();
       expect(await titles({}, { limit: 50 })).toEqual([]);
     });
 

@@ -118,6 +118,9 @@ const unique = (refs: string[]) => [...new Set(refs.map(key))].sort();
  * What `q` searches: the title, body and version of a note as one text. The
  * migration 20261124110000_release_note_search indexes exactly this.
  */
+/** Matches of a text search counted at most (then "1,000 or more"). */
+const SEARCH_COUNT_CAP = 1000;
+
 const TEXT_EXPRESSION =
   "lower(title || ' ' || body || ' ' || coalesce(release_version, ''))";
 
@@ -191,7 +194,11 @@ export class ReleaseStore {
   async listReleaseNotes(
     scope: ReleaseNoteScope,
     filter: ReleaseNoteFilter,
-  ): Promise<{ items: ReleaseNote[]; totalItems: number }> {
+  ): Promise<{
+    items: ReleaseNote[];
+    totalItems: number;
+    totalIsLowerBound?: boolean;
+  }> {
     const where = (query: Knex.QueryBuilder) => {
       query.where(inScope => {
         inScope.whereRaw('1 = 0');
@@ -223,19 +230,37 @@ export class ReleaseStore {
       }
       return query;
     };
-    const [rows, [{ count }]] = await Promise.all([
-      where(this.db<ReleaseNoteRow>('release_notes').select('*'))
-        .orderBy([
-          { column: 'published_on', order: 'desc' },
-          { column: 'created_at', order: 'desc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(filter.limit),
-      where(this.db('release_notes').count({ count: '*' })),
-    ]);
+    const rows: ReleaseNoteRow[] = await where(
+      this.db<ReleaseNoteRow>('release_notes').select('*'),
+    )
+      .orderBy([
+        { column: 'published_on', order: 'desc' },
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(filter.limit);
+    // A page that is not full holds them all. A text search counts up to
+    // SEARCH_COUNT_CAP matches: counting every note of a big team that has
+    // a common word reads every one of them.
+    let totalItems = rows.length;
+    let totalIsLowerBound = false;
+    if (rows.length === filter.limit) {
+      const cap = filter.q ? SEARCH_COUNT_CAP : undefined;
+      const counted = where(this.db('release_notes').select(this.db.raw('1')));
+      if (cap) counted.limit(cap + 1);
+      const [{ count }] = await this.db
+        .from(counted.as('matching'))
+        .count({ count: '*' });
+      totalItems = Number(count);
+      if (cap && totalItems > cap) {
+        totalItems = cap;
+        totalIsLowerBound = true;
+      }
+    }
     return {
-      items: await this.withLinks(rows as ReleaseNoteRow[]),
-      totalItems: Number(count),
+      items: await this.withLinks(rows),
+      totalItems,
+      ...(totalIsLowerBound && { totalIsLowerBound }),
     };
   }
 

@@ -104,13 +104,19 @@ export function createReleasesRouter(
     rawQuery: unknown,
   ): Promise<ReleaseNotesPage> {
     const filter = parse(releaseNotesQuerySchema, rawQuery);
-    const { items, totalItems } = await store.listReleaseNotes(query, {
-      types: filter.type,
-      about: filter.about,
-      q: filter.q,
-      limit: filter.limit,
-    });
-    return { items, totalItems, scope };
+    const { items, totalItems, totalIsLowerBound } =
+      await store.listReleaseNotes(query, {
+        types: filter.type,
+        about: filter.about,
+        q: filter.q,
+        limit: filter.limit,
+      });
+    return {
+      items,
+      totalItems,
+      ...(totalIsLowerBound && { totalIsLowerBound }),
+      scope,
+    };
   }
 
   // Release notes

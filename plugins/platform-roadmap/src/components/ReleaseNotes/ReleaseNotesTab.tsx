@@ -250,7 +250,9 @@ export function ReleaseNotesTab() {
             <Box mb={1}>
               <Typography variant="body2" color="textSecondary">
                 {page.totalItems > page.items.length &&
-                  `Showing the newest ${page.items.length} of ${page.totalItems} release notes. `}
+                  `Showing the newest ${page.items.length} of ${
+                    page.totalItems
+                  }${page.totalIsLowerBound ? ' or more' : ''} release notes. `}
                 {newCount > 0 && `${newCount} new since your last visit.`}
               </Typography>
             </Box>
