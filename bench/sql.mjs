@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadDist, ROOT } from './lib/plugin.mjs';
+import { loadCommon, loadDist, ROOT } from './lib/plugin.mjs';
 
 const backendDir = path.join(ROOT, 'plugins/platform-roadmap-backend');
 const migrationsDir = path.join(backendDir, 'migrations');
@@ -140,20 +140,19 @@ const quartersBetween = (fromYear, toYear) =>
   );
 const pad = (n, width) => String(n).padStart(width, '0');
 
-const REQUEST_KINDS = [
-  'slowdown',
-  'missing-capability',
-  'would-build-ourselves',
-  'bug',
-  'other',
-];
-const IMPACT_TYPES = [
-  'velocity-tax',
-  'reliability-risk',
-  'compliance-gap',
-  'cost',
-];
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
+// The domain's values, from the common package (the same lists the
+// backend validates against).
+const {
+  REQUEST_KINDS,
+  IMPACT_TYPES,
+  SEVERITIES,
+  THEME_CATEGORIES,
+  THEME_STATUSES,
+  RELEASE_NOTE_TYPES: NOTE_TYPES,
+  METRIC_KINDS,
+  STAKEHOLDER_KINDS,
+  ASK_KINDS,
+} = loadCommon();
 const STATUS_MIX = [
   ['open', 0.3],
   ['triaged', 0.15],
@@ -162,52 +161,12 @@ const STATUS_MIX = [
   ['declined', 0.1],
   ['shipped', 0.25],
 ];
-const THEME_CATEGORIES = [
-  'reliability',
-  'velocity',
-  'capability',
-  'cost',
-  'compliance',
-];
-const THEME_STATUSES = [
-  'proposed',
-  'committed',
-  'in-progress',
-  'done',
-  'deprioritized',
-];
-const NOTE_TYPES = [
-  'feature',
-  'improvement',
-  'fix',
-  'breaking-change',
-  'deprecation',
-];
 const DEPRECATION_MIX = [
   ['announced', 0.3],
   ['migrating', 0.2],
   ['complete', 0.4],
   ['cancelled', 0.1],
 ];
-const METRIC_KINDS = [
-  'time-to-build',
-  'deployment-frequency',
-  'mttr',
-  'incident-count',
-  'cost-per-unit',
-  'satisfaction',
-  'custom',
-];
-const STAKEHOLDER_KINDS = [
-  'leadership',
-  'compliance',
-  'security',
-  'finance',
-  'vendor',
-  'api-customer',
-  'other',
-];
-const ASK_KINDS = ['review-time', 'beta', 'feedback', 'other'];
 const mix = pairs => {
   const x = rand();
   let sum = 0;

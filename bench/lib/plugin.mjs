@@ -36,3 +36,13 @@ export function loadDist(relative) {
   }
   return require(file);
 }
+
+/** The common package's built exports (its constants and types' values). */
+export function loadCommon() {
+  if (!fs.existsSync(COMMON_DIST)) {
+    throw new Error(
+      `${COMMON_DIST} is missing: build the common package first (yarn build)`,
+    );
+  }
+  return require(COMMON_DIST);
+}
