@@ -8,8 +8,8 @@
 // Every request to /api/platform-roadmap made while a page loads is
 // recorded, with the size of its response body, and attributed to the card
 // that makes it by its route (each card reads one route). Run it before and
-// after `node bench/backlog.mjs --requests 1000` to see that the numbers do
-// not grow with the data.
+// after `node bench/load.mjs --requests 10000 --duration 0` (which files the
+// requests) to see that the numbers do not grow with the data.
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
