@@ -75,7 +75,7 @@ export const USE_RELATIONS: Record<string, ConsumerRelation | undefined> = {
  */
 export function ownerRefs(entity: Entity): string[] {
   if (entity.relations) return relationTargets(entity, RELATION_OWNED_BY);
-  return resolvedSpecRef(entity, 'owner');
+  return groupRef(entity.spec?.owner, entity);
 }
 
 /**
@@ -85,7 +85,7 @@ export function ownerRefs(entity: Entity): string[] {
 export function parentRef(group: Entity): string | undefined {
   const [parent] = group.relations
     ? relationTargets(group, RELATION_CHILD_OF)
-    : resolvedSpecRef(group, 'parent');
+    : groupRef(group.spec?.parent, group);
   return parent;
 }
 
@@ -93,15 +93,11 @@ export function parentRef(group: Entity): string | undefined {
 export function childRefs(group: Entity): string[] {
   const children = group.spec?.children;
   if (!Array.isArray(children)) return [];
-  return children.flatMap(child =>
-    typeof child === 'string'
-      ? resolvedSpecRef({ ...group, spec: { child } }, 'child')
-      : [],
-  );
+  return children.flatMap(child => groupRef(child, group));
 }
 
-function resolvedSpecRef(entity: Entity, field: string): string[] {
-  const value = entity.spec?.[field];
+/** A ref an entity's spec names, as the catalog resolves it (or none). */
+function groupRef(value: unknown, entity: Entity): string[] {
   if (typeof value !== 'string' || !value) return [];
   try {
     return [

@@ -194,15 +194,25 @@ export class TeamsImpactedService {
       }
       return found;
     };
-    const askingTeamsOf = (subject: ImpactSubject) => {
-      const asking = new Set<string>();
-      for (const ref of [
-        subject.requestingEntityRef,
-        ...subject.endorsingEntityRefs,
-      ]) {
+    // The teams that filed or endorsed a request, with how. Unreadable or
+    // missing entities are neither named nor counted; an entity named twice
+    // (filed and endorsed, say) is credited once each way.
+    const askingOf = (subject: ImpactSubject) => {
+      const asking = new Map<string, ImpactReason[]>();
+      const credited = new Set<string>();
+      const credit = (ref: string, type: 'requested' | 'endorsed') => {
         const entity = known.get(refKey(ref));
-        if (entity) ownersOf(entity).forEach(k => asking.add(k));
-      }
+        const once = `${type}|${refKey(ref)}`;
+        if (!entity || credited.has(once)) return;
+        credited.add(once);
+        for (const key of ownersOf(entity)) {
+          const reasons = asking.get(key) ?? [];
+          reasons.push({ type, entityRef: entityRefOf(entity) });
+          asking.set(key, reasons);
+        }
+      };
+      credit(subject.requestingEntityRef, 'requested');
+      subject.endorsingEntityRefs.forEach(ref => credit(ref, 'endorsed'));
       return asking;
     };
 
@@ -212,7 +222,7 @@ export class TeamsImpactedService {
       const sets = [...new Set(subject.aboutEntityRefs.map(refKey))]
         .filter(k => known.has(k))
         .map(k => dependingTeamsOf(k, platformTeamKey));
-      sets.push(askingTeamsOf(subject));
+      sets.push(new Set(askingOf(subject).keys()));
       // The largest set is counted whole, the others only for what they add.
       sets.sort((a, b) => b.size - a.size);
       const [largest, ...others] = sets;
@@ -245,10 +255,17 @@ export class TeamsImpactedService {
           }
           return found;
         };
-        return this.forSubject(subjects[i], known, base, ownersOf, teams, {
-          reasonsPerTeam,
-          teams: options?.teams ?? Infinity,
-        });
+        return this.forSubject(
+          subjects[i],
+          askingOf(subjects[i]),
+          known,
+          base,
+          teams,
+          {
+            reasonsPerTeam,
+            teams: options?.teams ?? Infinity,
+          },
+        );
       },
     };
   }
@@ -309,32 +326,14 @@ export class TeamsImpactedService {
 
   private forSubject(
     subject: ImpactSubject,
+    asking: Map<string, ImpactReason[]>,
     known: Map<string, Entity>,
     base: (aboutKeys: string[], platformTeamKey?: string) => DependingBase,
-    ownersOf: (entity: Entity) => string[],
     { owners, units, chains }: Teams,
     limits: { reasonsPerTeam: number; teams: number },
   ): TeamsImpacted {
     const platformTeamKey =
       subject.platformTeamRef && refKey(subject.platformTeamRef);
-
-    // Unreadable or missing entities are neither named nor counted; an
-    // entity named twice (filed and endorsed, say) is credited once each way.
-    const asking = new Map<string, ImpactReason[]>();
-    const credited = new Set<string>();
-    const credit = (ref: string, type: 'requested' | 'endorsed') => {
-      const entity = known.get(refKey(ref));
-      const once = `${type}|${refKey(ref)}`;
-      if (!entity || credited.has(once)) return;
-      credited.add(once);
-      for (const key of ownersOf(entity)) {
-        const reasons = asking.get(key) ?? [];
-        reasons.push({ type, entityRef: entityRefOf(entity) });
-        asking.set(key, reasons);
-      }
-    };
-    credit(subject.requestingEntityRef, 'requested');
-    subject.endorsingEntityRefs.forEach(ref => credit(ref, 'endorsed'));
 
     const aboutKeys = [
       ...new Set(subject.aboutEntityRefs.map(refKey).filter(k => known.has(k))),

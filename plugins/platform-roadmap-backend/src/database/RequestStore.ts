@@ -168,36 +168,30 @@ export class RequestStore {
     if (filter.platformTeamRef) {
       query.where('platform_team_ref', key(filter.platformTeamRef));
     }
-    if (filter.entityRef) {
-      // Filed or endorsed: one IN over a union of two indexed lookups (an OR
-      // of the two reads the whole requests table on PostgreSQL).
-      const entityRef = key(filter.entityRef);
+    // Filed or endorsed, by an entity or by a team: one IN over a union of
+    // two indexed lookups (an OR of the two reads the whole requests table
+    // on PostgreSQL).
+    const filedOrEndorsed = (
+      requestColumn: string,
+      endorsementColumn: string,
+      ref: string,
+    ) =>
       query.whereIn(
         'id',
         this.db<RequestRow>('requests')
           .select('id')
-          .where('requesting_entity_ref', entityRef)
+          .where(requestColumn, key(ref))
           .unionAll(
             this.db('request_endorsements')
               .select('request_id')
-              .where('entity_ref', entityRef),
+              .where(endorsementColumn, key(ref)),
           ),
       );
+    if (filter.entityRef) {
+      filedOrEndorsed('requesting_entity_ref', 'entity_ref', filter.entityRef);
     }
     if (filter.askingTeamRef) {
-      // Filed or endorsed by the team, the same way.
-      const teamRef = key(filter.askingTeamRef);
-      query.whereIn(
-        'id',
-        this.db<RequestRow>('requests')
-          .select('id')
-          .where('requesting_team_ref', teamRef)
-          .unionAll(
-            this.db('request_endorsements')
-              .select('request_id')
-              .where('team_ref', teamRef),
-          ),
-      );
+      filedOrEndorsed('requesting_team_ref', 'team_ref', filter.askingTeamRef);
     }
     if (filter.statuses?.length) query.whereIn('status', filter.statuses);
     if (filter.kinds?.length) query.whereIn('kind', filter.kinds);
