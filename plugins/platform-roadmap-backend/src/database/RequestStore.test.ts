@@ -108,6 +108,28 @@ describe('RequestStore', () => {
         askingTeamRef: 'group:default/Checkout',
       });
       expect(listed.map(r => r.id).sort()).toEqual([ours.id, theirs.id].sort());
+      // the impact card reads only the team's own endorsements
+      await store.addEndorsement(
+        theirs.id,
+        {
+          entityRef: 'component:default/fraud-scorer',
+          teamRef: 'group:default/risk',
+          cost: { hoursPerEngineerPerWeek: 2, engineersAffected: 2 },
+        },
+        bob,
+      );
+      const withOurs = await store.listRequests(
+        { askingTeamRef: 'group:default/checkout' },
+        { endorsementsOf: 'group:default/Checkout' },
+      );
+      expect(
+        withOurs.map(r => [r.id, r.endorsements.map(e => e.entityRef)]),
+      ).toEqual(
+        expect.arrayContaining([
+          [ours.id, []],
+          [theirs.id, ['component:default/checkout-web']],
+        ]),
+      );
       expect(
         await store.listRequests({
           askingTeamRef: 'group:default/checkout',
@@ -150,6 +172,38 @@ describe('RequestStore', () => {
         entityRef: 'component:default/order-service',
       });
       expect(listed.map(r => r.id)).toEqual([id]);
+    });
+
+    it('keeps the endorsing entities on the request row, also when endorsements race', async () => {
+      const store = await createStore(databaseId);
+      const { id } = await store.createRequest(filed, alice);
+      const entities = Array.from(
+        { length: 12 },
+        (_, i) => `component:default/Consumer-${String(i).padStart(2, '0')}`,
+      );
+      const results = await Promise.allSettled(
+        entities.map(entityRef =>
+          store.addEndorsement(
+            id,
+            {
+              entityRef,
+              cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 1 },
+            },
+            bob,
+          ),
+        ),
+      );
+      expect(results.filter(r => r.status === 'rejected')).toEqual([]);
+
+      const [toRank] = await store.listToRank({
+        platformTeamRef: 'group:default/ci-build',
+      });
+      expect(toRank.request.id).toBe(id);
+      expect(toRank.request).not.toHaveProperty('description');
+      const expected = entities.map(e => e.toLocaleLowerCase('en-US')).sort();
+      expect([...toRank.endorsingEntityRefs].sort()).toEqual(expected);
+      const full = await store.getRequest(id);
+      expect(full.endorsements.map(e => e.entityRef).sort()).toEqual(expected);
     });
 
     it('triages with optimistic concurrency', async () => {
@@ -247,6 +301,13 @@ describe('RequestStore', () => {
       const merged = await store.merge(duplicate.id, 1, target.id, bob);
 
       expect(merged.endorsements.map(e => e.entityRef).sort()).toEqual([
+        'component:default/fraud-scorer',
+        'component:default/invoicing',
+      ]);
+      const [toRank] = await store.listToRank({
+        platformTeamRef: 'group:default/ci-build',
+      });
+      expect(toRank.endorsingEntityRefs.sort()).toEqual([
         'component:default/fraud-scorer',
         'component:default/invoicing',
       ]);

@@ -44,6 +44,21 @@ export interface RequestFilter {
   includeMerged?: boolean;
 }
 
+/**
+ * A request as a ranking reads it (see `RequestStore.listToRank`): without
+ * its description and endorsements, with the entities that endorsed it.
+ */
+export interface RequestToRank {
+  request: RankableRequest;
+  endorsingEntityRefs: string[];
+}
+
+/** What ranking a request needs of it. */
+export type RankableRequest = Omit<
+  PlatformRequest,
+  'description' | 'endorsements'
+>;
+
 type RequestRow = {
   id: string;
   version: number;
@@ -59,6 +74,7 @@ type RequestRow = {
   requesting_team_ref: string | null;
   platform_team_ref: string;
   about_entity_refs: string;
+  endorsing_entity_refs: string;
   status: string;
   status_reason: string | null;
   revisit_on: string | null;
@@ -95,6 +111,37 @@ type HistoryRow = {
   to_status: string | null;
   reason: string | null;
 };
+
+/** Every column but the description (Markdown of any length). */
+const RANKING_COLUMNS = [
+  'id',
+  'version',
+  'title',
+  'kind',
+  'impact_type',
+  'severity',
+  'hours_per_engineer_per_week',
+  'engineers_affected',
+  'evidence',
+  'requesting_entity_ref',
+  'requesting_team_ref',
+  'platform_team_ref',
+  'about_entity_refs',
+  'endorsing_entity_refs',
+  'status',
+  'status_reason',
+  'revisit_on',
+  'cost_to_ship',
+  'strategic_fit',
+  'reversibility',
+  'merged_into_id',
+  'theme_id',
+  'planned_quarter',
+  'release_note_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
 
 const key = (ref: string) => ref.toLocaleLowerCase('en-US');
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -163,8 +210,55 @@ export class RequestStore {
     return ids.flatMap(id => (byId.has(id) ? [byId.get(id)!] : []));
   }
 
-  async listRequests(filter: RequestFilter): Promise<PlatformRequest[]> {
-    const query = this.db<RequestRow>('requests');
+  /**
+   * The requests matching the filter, newest first, with their
+   * endorsements: all of them, or (`endorsementsOf`) only those made for
+   * one team, read by team from the index.
+   */
+  async listRequests(
+    filter: RequestFilter,
+    options?: { endorsementsOf?: string },
+  ): Promise<PlatformRequest[]> {
+    const rows = await this.filtered(filter);
+    if (options?.endorsementsOf) {
+      const mine = await this.db<EndorsementRow>('request_endorsements')
+        .where('team_ref', key(options.endorsementsOf))
+        .orderBy([
+          { column: 'created_at', order: 'asc' },
+          { column: 'entity_ref', order: 'asc' },
+        ]);
+      const byRequest = groupEndorsements(mine);
+      return rows.map(row => toRequest(row, byRequest.get(row.id) ?? []));
+    }
+    return this.withEndorsements(rows);
+  }
+
+  /**
+   * The requests matching the filter, newest first, as a ranking needs
+   * them: from the requests table alone, without descriptions, each with
+   * the entities that endorsed it (kept on the request's row). The ranking
+   * reads the requests it shows again with `getRequests`.
+   */
+  async listToRank(filter: RequestFilter): Promise<RequestToRank[]> {
+    const rows = await this.filtered(filter, RANKING_COLUMNS);
+    return rows.map(row => {
+      const {
+        description: _,
+        endorsements: __,
+        ...request
+      } = toRequest({ ...row, description: '' }, []);
+      return {
+        request,
+        endorsingEntityRefs: JSON.parse(row.endorsing_entity_refs),
+      };
+    });
+  }
+
+  private filtered(
+    filter: RequestFilter,
+    columns: readonly string[] = ['*'],
+  ): Promise<RequestRow[]> {
+    const query = this.db<RequestRow>('requests').select(...columns);
     if (filter.platformTeamRef) {
       query.where('platform_team_ref', key(filter.platformTeamRef));
     }
@@ -200,11 +294,10 @@ export class RequestStore {
     }
     if (filter.themeIds) query.whereIn('theme_id', filter.themeIds);
     if (!filter.includeMerged) query.whereNull('merged_into_id');
-    const rows = await query.orderBy([
+    return query.orderBy([
       { column: 'created_at', order: 'desc' },
       { column: 'id', order: 'asc' },
     ]);
-    return this.withEndorsements(rows);
   }
 
   /**
@@ -227,7 +320,9 @@ export class RequestStore {
     actor: { by: string; at: Date },
   ): Promise<PlatformRequest> {
     await this.db.transaction(async tx => {
-      const request = await this.requireRow(tx, requestId);
+      // Locked, so concurrent endorsements of one request queue here and
+      // each adds to the endorsers the previous one wrote.
+      const request = await this.requireRow(tx, requestId, { lock: true });
       if (request.merged_into_id) {
         throw new ConflictError(
           `Request ${requestId} was merged into ${request.merged_into_id}; endorse that one`,
@@ -258,6 +353,14 @@ export class RequestStore {
         created_by: actor.by,
         created_at: actor.at,
       });
+      await tx<RequestRow>('requests')
+        .where({ id: requestId })
+        .update({
+          endorsing_entity_refs: JSON.stringify([
+            ...JSON.parse(request.endorsing_entity_refs),
+            entityRef,
+          ]),
+        });
       await this.addHistory(tx, {
         requestId,
         at: actor.at,
@@ -401,7 +504,7 @@ export class RequestStore {
     }
     await this.db.transaction(async tx => {
       const duplicate = await this.requireVersion(tx, duplicateId, version);
-      const target = await this.requireRow(tx, intoId);
+      const target = await this.requireRow(tx, intoId, { lock: true });
       if (duplicate.merged_into_id) {
         throw new ConflictError(`Request ${duplicateId} is already merged`);
       }
@@ -450,7 +553,13 @@ export class RequestStore {
       });
       await tx<RequestRow>('requests')
         .where({ id: intoId })
-        .update({ updated_at: actor.at });
+        .update({
+          updated_at: actor.at,
+          endorsing_entity_refs: JSON.stringify([
+            ...JSON.parse(target.endorsing_entity_refs),
+            ...moved.map(e => e.entity_ref),
+          ]),
+        });
       for (const [requestId, reason] of [
         [duplicateId, `Merged into ${intoId}`],
         [
@@ -599,8 +708,15 @@ export class RequestStore {
     return result;
   }
 
-  private async requireRow(db: Knex, id: string): Promise<RequestRow> {
-    const row = await db<RequestRow>('requests').where('id', id).first();
+  private async requireRow(
+    db: Knex,
+    id: string,
+    options?: { lock?: boolean },
+  ): Promise<RequestRow> {
+    const query = db<RequestRow>('requests').where('id', id).first();
+    // SQLite has one writer at a time and no row locks (knex warns).
+    if (options?.lock && !this.isSqlite) query.forUpdate();
+    const row = await query;
     if (!row) throw new NotFoundError(`No request ${id}`);
     return row;
   }
@@ -667,36 +783,47 @@ export class RequestStore {
   private async withEndorsements(
     rows: RequestRow[],
   ): Promise<PlatformRequest[]> {
-    const endorsements = rows.length
-      ? await this.db<EndorsementRow>('request_endorsements')
-          .whereIn(
-            'request_id',
-            rows.map(r => r.id),
-          )
-          .orderBy([
-            { column: 'created_at', order: 'asc' },
-            { column: 'entity_ref', order: 'asc' },
-          ])
-      : [];
-    const byRequest = new Map<string, Endorsement[]>();
-    for (const e of endorsements) {
-      const list = byRequest.get(e.request_id) ?? [];
-      list.push({
-        entityRef: e.entity_ref,
-        ...(e.team_ref && { teamRef: e.team_ref }),
-        cost: {
-          hoursPerEngineerPerWeek: Number(e.hours_per_engineer_per_week),
-          engineersAffected: Number(e.engineers_affected),
-          ...(e.evidence && { evidence: e.evidence }),
-        },
-        ...(e.comment && { comment: e.comment }),
-        createdBy: e.created_by,
-        createdAt: iso(e.created_at),
-      });
-      byRequest.set(e.request_id, list);
-    }
+    const byRequest = groupEndorsements(
+      await this.endorsementRows(rows.map(r => r.id)),
+    );
     return rows.map(row => toRequest(row, byRequest.get(row.id) ?? []));
   }
+
+  private async endorsementRows(ids: string[]): Promise<EndorsementRow[]> {
+    if (ids.length === 0) return [];
+    return this.db<EndorsementRow>('request_endorsements')
+      .whereIn('request_id', ids)
+      .orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'entity_ref', order: 'asc' },
+      ]);
+  }
+
+  private get isSqlite() {
+    return String(this.db.client.config.client).includes('sqlite');
+  }
+}
+
+/** Endorsement rows (in order) as each request's endorsements. */
+function groupEndorsements(rows: EndorsementRow[]) {
+  const byRequest = new Map<string, Endorsement[]>();
+  for (const e of rows) {
+    const list = byRequest.get(e.request_id) ?? [];
+    list.push({
+      entityRef: e.entity_ref,
+      ...(e.team_ref && { teamRef: e.team_ref }),
+      cost: {
+        hoursPerEngineerPerWeek: Number(e.hours_per_engineer_per_week),
+        engineersAffected: Number(e.engineers_affected),
+        ...(e.evidence && { evidence: e.evidence }),
+      },
+      ...(e.comment && { comment: e.comment }),
+      createdBy: e.created_by,
+      createdAt: iso(e.created_at),
+    });
+    byRequest.set(e.request_id, list);
+  }
+  return byRequest;
 }
 
 function toRequest(

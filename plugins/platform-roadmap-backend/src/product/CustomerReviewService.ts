@@ -68,11 +68,12 @@ export class CustomerReviewService {
 
   /** What platform teams shipped for a consuming team, and the time saved. */
   async impact(teamRef: string, quarter: string) {
-    // Only what this team filed or endorsed, read by team from the indexes.
-    const shipped = await this.deps.requestStore.listRequests({
-      askingTeamRef: teamRef,
-      statuses: ['shipped'],
-    });
+    // Only what this team filed or endorsed, with its own endorsements (the
+    // figures counted), read by team from the indexes.
+    const shipped = await this.deps.requestStore.listRequests(
+      { askingTeamRef: teamRef, statuses: ['shipped'] },
+      { endorsementsOf: teamRef },
+    );
     const shippedAt = await this.deps.requestStore.shippedAt(
       shipped.map(r => r.id),
     );

@@ -29,17 +29,20 @@ const filed: PlatformRequest = {
 describe('RequestsService ranking cache', () => {
   function setUp(cacheTtlMs: number) {
     const { catalog } = fakeCatalog(exampleCatalog());
-    const listRequests = jest.fn(async () => [filed]);
+    const listToRank = jest.fn(async () => [
+      { request: filed, endorsingEntityRefs: [] },
+    ]);
+    const getRequests = async () => [filed];
     let now = 1_000_000;
     const service = new RequestsService({
       catalog,
-      store: { listRequests } as unknown as RequestStore,
+      store: { listToRank, getRequests } as unknown as RequestStore,
       teamsImpacted: new TeamsImpactedService(catalog, { dependencyDepth: 1 }),
       weights: DEFAULT_SCORE_WEIGHTS,
       cacheTtlMs,
       now: () => now,
     });
-    return { service, listRequests, tick: (ms: number) => (now += ms) };
+    return { service, listToRank, tick: (ms: number) => (now += ms) };
   }
   const alice = mockCredentials.user('user:default/alice');
   const bob = mockCredentials.user('user:default/bob');
@@ -47,40 +50,40 @@ describe('RequestsService ranking cache', () => {
   const page = { offset: 0, limit: 25 };
 
   it('reuses one person’s page until a write or the TTL', async () => {
-    const { service, listRequests, tick } = setUp(30_000);
+    const { service, listToRank, tick } = setUp(30_000);
     const first = await service.rank(filter, alice, page);
     expect(first.items[0].request.id).toBe('r1');
     await service.rank(filter, alice, page);
-    expect(listRequests).toHaveBeenCalledTimes(1);
+    expect(listToRank).toHaveBeenCalledTimes(1);
 
     // another person, another page or another filter: computed for them
     await service.rank(filter, bob, page);
     await service.rank(filter, alice, { offset: 25, limit: 25 });
     await service.rank({ ...filter, statuses: ['open'] }, alice, page);
-    expect(listRequests).toHaveBeenCalledTimes(4);
+    expect(listToRank).toHaveBeenCalledTimes(4);
 
     service.invalidate();
     await service.rank(filter, alice, page);
-    expect(listRequests).toHaveBeenCalledTimes(5);
+    expect(listToRank).toHaveBeenCalledTimes(5);
 
     tick(29_999);
     await service.rank(filter, alice, page);
-    expect(listRequests).toHaveBeenCalledTimes(5);
+    expect(listToRank).toHaveBeenCalledTimes(5);
     tick(1);
     await service.rank(filter, alice, page);
-    expect(listRequests).toHaveBeenCalledTimes(6);
+    expect(listToRank).toHaveBeenCalledTimes(6);
   });
 
   it('shares one computation between concurrent asks, and never caches a failure', async () => {
-    const { service, listRequests } = setUp(30_000);
+    const { service, listToRank } = setUp(30_000);
     await Promise.all([
       service.rank(filter, alice, page),
       service.rank(filter, alice, page),
     ]);
-    expect(listRequests).toHaveBeenCalledTimes(1);
+    expect(listToRank).toHaveBeenCalledTimes(1);
 
     service.invalidate();
-    listRequests.mockRejectedValueOnce(new Error('database away'));
+    listToRank.mockRejectedValueOnce(new Error('database away'));
     await expect(service.rank(filter, alice, page)).rejects.toThrow(
       'database away',
     );
@@ -90,13 +93,13 @@ describe('RequestsService ranking cache', () => {
   });
 
   it('computes every time with a TTL of 0, and for services', async () => {
-    const { service, listRequests } = setUp(0);
+    const { service, listToRank } = setUp(0);
     await service.rank(filter, alice, page);
     await service.rank(filter, alice, page);
     const cached = setUp(30_000);
     await cached.service.rank(filter, mockCredentials.service(), page);
     await cached.service.rank(filter, mockCredentials.service(), page);
-    expect(listRequests).toHaveBeenCalledTimes(2);
-    expect(cached.listRequests).toHaveBeenCalledTimes(2);
+    expect(listToRank).toHaveBeenCalledTimes(2);
+    expect(cached.listToRank).toHaveBeenCalledTimes(2);
   });
 });

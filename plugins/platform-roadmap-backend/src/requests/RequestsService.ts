@@ -16,7 +16,11 @@ import {
   refKey,
 } from '../catalog/CatalogReader';
 import { TeamsImpactedService } from '../catalog/TeamsImpactedService';
-import { RequestFilter, RequestStore } from '../database/RequestStore';
+import {
+  RankableRequest,
+  RequestFilter,
+  RequestStore,
+} from '../database/RequestStore';
 import { ScoreWeights, scoreRequest } from '../scoring/score';
 
 const CHECK_FIELDS = [
@@ -135,12 +139,26 @@ export class RequestsService {
     credentials: BackstageCredentials,
     window?: RankWindow,
   ): Promise<RankedPage> {
-    const compute = async () =>
-      this.rankRequests(
-        await this.deps.store.listRequests(filter),
+    // Ranked from the requests' rows alone; the requests shown are read
+    // again in full (description, endorsements).
+    const compute = async (): Promise<RankedPage> => {
+      const page = await this.rankRequests(
+        await this.deps.store.listToRank(filter),
         credentials,
         window,
       );
+      const shown = await this.deps.store.getRequests(
+        page.items.map(item => item.request.id),
+      );
+      const byId = new Map(shown.map(r => [r.id, r]));
+      return {
+        items: page.items.flatMap(item => {
+          const request = byId.get(item.request.id);
+          return request ? [{ ...item, request }] : [];
+        }),
+        totalItems: page.totalItems,
+      };
+    };
     const ttl = this.deps.cacheTtlMs ?? 0;
     const user = (credentials.principal as { userEntityRef?: string })
       .userEntityRef;
@@ -182,22 +200,41 @@ export class RequestsService {
     return hit ? hit.page : page;
   }
 
-  async rankRequests(
-    requests: PlatformRequest[],
+  /** One request with its score and its full teams impacted. */
+  async rankOne(
+    request: PlatformRequest,
+    credentials: BackstageCredentials,
+  ): Promise<RankedRequest> {
+    const endorsingEntityRefs = request.endorsements.map(e => e.entityRef);
+    const {
+      items: [ranked],
+    } = await this.rankRequests(
+      [{ request, endorsingEntityRefs }],
+      credentials,
+    );
+    return ranked;
+  }
+
+  /**
+   * Ranks these requests (each with the entities that endorsed it; the
+   * request's own endorsements are not read) and returns the window.
+   */
+  async rankRequests<R extends RankableRequest>(
+    requests: Array<{ request: R; endorsingEntityRefs: string[] }>,
     credentials: BackstageCredentials,
     window?: RankWindow,
-  ): Promise<RankedPage> {
+  ): Promise<RankedPage<R>> {
     const impacts = await this.deps.teamsImpacted.index(
-      requests.map(r => ({
+      requests.map(({ request: r, endorsingEntityRefs }) => ({
         requestingEntityRef: r.requestingEntityRef,
-        endorsingEntityRefs: r.endorsements.map(e => e.entityRef),
+        endorsingEntityRefs,
         aboutEntityRefs: r.aboutEntityRefs,
         platformTeamRef: r.platformTeamRef,
       })),
       credentials,
     );
     const ranked = requests
-      .map((request, i) => ({
+      .map(({ request }, i) => ({
         i,
         request,
         score: scoreRequest(request, impacts.counts[i], this.deps.weights),
@@ -245,8 +282,8 @@ export interface RankWindow {
 export const LIST_LIMITS = { reasonsPerTeam: 3, teamsPerRequest: 20 };
 
 /** A window of the ranking, and how many requests were ranked. */
-export interface RankedPage {
-  items: RankedRequest[];
+export interface RankedPage<R = PlatformRequest> {
+  items: Array<Omit<RankedRequest, 'request'> & { request: R }>;
   totalItems: number;
 }
 

@@ -147,9 +147,7 @@ export function createRequestsRouter(
   router.get('/requests/:id', async (req, res) => {
     const { credentials } = await user(req);
     const request = await store.getRequest(req.params.id);
-    const {
-      items: [ranked],
-    } = await requests.rankRequests([request], credentials);
+    const ranked = await requests.rankOne(request, credentials);
     res.json({ ...ranked, history: await store.history(request.id) });
   });
 
