@@ -127,6 +127,12 @@ export interface DeprecationView extends Deprecation {
  */
 export interface DeprecationsResponse {
   items: DeprecationView[];
+  /**
+   * A team's list only: how many active and finished deprecations it has.
+   * The list holds the active ones with the soonest sunsets and the
+   * finished ones with the latest, up to `?limit=` (50) of each.
+   */
+  totals?: { active: number; finished: number };
 }
 
 /**

@@ -396,6 +396,48 @@ describe('ReleaseStore', () => {
       expect(orphan.deprecationId).toBeUndefined();
     });
 
+    it('reads a page of a team’s active and finished deprecations, with totals', async () => {
+      const { store } = await createStores(databaseId);
+      const announce = (
+        teamRef: string,
+        status: 'announced' | 'migrating' | 'complete' | 'cancelled',
+        sunsetOn: string,
+      ) =>
+        store.announceDeprecation(
+          teamRef,
+          { ...deprecation, entityVersion: sunsetOn, status, sunsetOn },
+          { title: `deprecated until ${sunsetOn}`, body: 'Move.' },
+          {
+            takenOn: '2026-11-01',
+            consumerEntityRefs: [],
+            teamRefs: [],
+          },
+          alice,
+        );
+      const security = 'group:default/security-platform';
+      await announce(security, 'announced', '2027-03-01');
+      await announce(security, 'migrating', '2027-01-01');
+      await announce(security, 'announced', '2027-02-01');
+      await announce(security, 'complete', '2026-01-01');
+      await announce(security, 'cancelled', '2026-05-01');
+      await announce(security, 'complete', '2026-03-01');
+      await announce(team, 'announced', '2026-12-01');
+
+      const page = await store.teamDeprecations(
+        'group:default/Security-Platform',
+        2,
+      );
+      expect(page.active.map(d => d.sunsetOn)).toEqual([
+        '2027-01-01',
+        '2027-02-01',
+      ]);
+      expect(page.finished.map(d => d.sunsetOn)).toEqual([
+        '2026-05-01',
+        '2026-03-01',
+      ]);
+      expect(page.totals).toEqual({ active: 3, finished: 3 });
+    });
+
     it('migrates down and up again', async () => {
       const { knex } = await createStores(databaseId);
       const directory = resolvePackagePath(

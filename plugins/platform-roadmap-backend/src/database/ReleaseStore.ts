@@ -3,6 +3,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   BurnDownPoint,
   Deprecation,
+  ACTIVE_DEPRECATION_STATUSES,
   DeprecationStatus,
   ReleaseNote,
   ReleaseNoteType,
@@ -247,7 +248,10 @@ export class ReleaseStore {
     if (rows.length === filter.limit) {
       const cap = filter.q ? SEARCH_COUNT_CAP : undefined;
       const counted = where(this.db('release_notes').select(this.db.raw('1')));
-      if (cap) counted.limit(cap + 1);
+      // The newest matches, in the team index's order: PostgreSQL then
+      // walks a team's notes newest first and stops at the cap, instead of
+      // scanning the table for a common word.
+      if (cap) counted.orderBy('published_on', 'desc').limit(cap + 1);
       const [{ count }] = await this.db
         .from(counted.as('matching'))
         .count({ count: '*' });
@@ -378,6 +382,60 @@ export class ReleaseStore {
       .whereIn('status', [...statuses])
       .max({ depth: 'consumer_depth' });
     return Number(row?.depth ?? 0);
+  }
+
+  /**
+   * A team's deprecations as its tab shows them: the active ones with the
+   * soonest sunsets and the finished ones with the latest, at most `limit`
+   * of each, and how many there are of each. Read from the team's index,
+   * so a team with thousands of deprecations costs a page of them.
+   */
+  async teamDeprecations(
+    teamRef: string,
+    limit: number,
+  ): Promise<{
+    active: Deprecation[];
+    finished: Deprecation[];
+    totals: { active: number; finished: number };
+  }> {
+    const team = key(teamRef);
+    const ordered = (active: boolean) => {
+      const query = this.db<DeprecationRow>('deprecations').where(
+        'team_ref',
+        team,
+      );
+      if (active) query.whereIn('status', [...ACTIVE_DEPRECATION_STATUSES]);
+      else query.whereNotIn('status', [...ACTIVE_DEPRECATION_STATUSES]);
+      const order = active ? 'asc' : 'desc';
+      return query
+        .orderBy([
+          { column: 'sunset_on', order },
+          { column: 'created_at', order },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(limit);
+    };
+    const [active, finished, counts] = await Promise.all([
+      ordered(true),
+      ordered(false),
+      this.db('deprecations')
+        .where('team_ref', team)
+        .groupBy('status')
+        .select('status')
+        .count({ count: '*' }),
+    ]);
+    const totals = { active: 0, finished: 0 };
+    for (const row of counts as Array<{ status: string; count: unknown }>) {
+      const isActive = ACTIVE_DEPRECATION_STATUSES.includes(
+        row.status as DeprecationStatus,
+      );
+      totals[isActive ? 'active' : 'finished'] += Number(row.count);
+    }
+    return {
+      active: active.map(toDeprecation),
+      finished: finished.map(toDeprecation),
+      totals,
+    };
   }
 
   /** Deprecations matching every given filter, soonest sunset first. */

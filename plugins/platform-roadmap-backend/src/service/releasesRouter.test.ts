@@ -479,6 +479,7 @@ describe('releases router', () => {
     const team = await request(app)
       .get('/teams/default/ci-build/deprecations')
       .set('Authorization', as(consumer));
+    expect(team.body.totals).toEqual({ active: 1, finished: 0 });
     expect(team.body.items).toEqual([
       expect.objectContaining({
         id: announced.body.id,

@@ -235,9 +235,23 @@ export function createReleasesRouter(
   router.get('/teams/:namespace/:name/deprecations', async (req, res) => {
     const credentials = await reader(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
-    const list = await store.listDeprecations({ teamRefs: [teamRef] });
+    const { limit } = parse(
+      z.object({
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+      }),
+      req.query,
+    );
+    const { active, finished, totals } = await store.teamDeprecations(
+      teamRef,
+      limit,
+    );
     res.json({
-      items: await options.deprecations.views(list, credentials, today()),
+      items: await options.deprecations.views(
+        [...active, ...finished],
+        credentials,
+        today(),
+      ),
+      totals,
     });
   });
 

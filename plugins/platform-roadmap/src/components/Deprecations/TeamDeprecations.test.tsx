@@ -166,6 +166,29 @@ describe('TeamDeprecations', () => {
     ).toEqual([]);
   });
 
+  it('says when a team has more deprecations than the list holds', async () => {
+    const teamRef = 'group:default/deprecations-many';
+    await renderList(
+      mockPlatformRoadmapApi({
+        getTeamDeprecations: async ref => ({
+          items: threeDeprecations(ref),
+          totals: { active: 140, finished: 75 },
+        }),
+      }),
+      false,
+      teamRef,
+    );
+    expect(
+      await screen.findByText(
+        'The 2 active deprecations with the soonest sunsets, of 140.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Complete or cancelled (75)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('The latest 1 of 75.')).toBeInTheDocument();
+  });
+
   it('lets members announce a deprecation, then reloads the list', async () => {
     const teamRef = 'group:default/deprecations-announce';
     const api = mockPlatformRoadmapApi({

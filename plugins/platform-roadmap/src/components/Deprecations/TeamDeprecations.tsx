@@ -60,6 +60,11 @@ export function TeamDeprecations({ teamRef }: { teamRef: string }) {
 
   const items = value && [...value.items].sort(byUrgency);
   const past = items?.filter(item => !isActive(item)) ?? [];
+  const shownActive = (items?.length ?? 0) - past.length;
+  const totals = value?.totals ?? {
+    active: shownActive,
+    finished: past.length,
+  };
   let content: ReactNode;
   if (loading && !value) content = <Progress />;
   else if (error) content = <ResponseErrorPanel error={error} />;
@@ -73,18 +78,33 @@ export function TeamDeprecations({ teamRef }: { teamRef: string }) {
       />
     );
   } else {
-    content = items.map((item, index) => (
-      <Box key={item.id}>
-        {past.length > 0 && item === past[0] && (
-          <Box mt={index > 0 ? 3 : 0} mb={1}>
-            <Typography variant="subtitle1" component="h3">
-              Complete or cancelled ({past.length})
-            </Typography>
-          </Box>
+    content = (
+      <>
+        {totals.active > shownActive && (
+          <Typography variant="body2" color="textSecondary" paragraph>
+            The {shownActive} active deprecations with the soonest sunsets, of{' '}
+            {totals.active}.
+          </Typography>
         )}
-        <DeprecationItem view={item} onChanged={retry} />
-      </Box>
-    ));
+        {items.map((item, index) => (
+          <Box key={item.id}>
+            {past.length > 0 && item === past[0] && (
+              <Box mt={index > 0 ? 3 : 0} mb={1}>
+                <Typography variant="subtitle1" component="h3">
+                  Complete or cancelled ({totals.finished})
+                </Typography>
+                {totals.finished > past.length && (
+                  <Typography variant="body2" color="textSecondary">
+                    The latest {past.length} of {totals.finished}.
+                  </Typography>
+                )}
+              </Box>
+            )}
+            <DeprecationItem view={item} onChanged={retry} />
+          </Box>
+        ))}
+      </>
+    );
   }
 
   return (
