@@ -924,6 +924,11 @@ async function main() {
     })(),
   );
   await load(client, 'request_endorsements', endorsements());
+  // The endorsers kept on each request row, as the migration backfills them.
+  await require(path.join(
+    migrationsDir,
+    '20261124120000_request_endorsers.js',
+  )).fillEndorsingEntityRefs(knex);
   await load(client, 'request_history', history(requestRows));
   requestRows.length = 0;
   await load(client, 'deprecations', deprecations());
@@ -1039,12 +1044,20 @@ async function main() {
       statuses: ['shipped'],
     })
   ).map(r => r.id);
-  const bigDeprecations = await releaseStore.listDeprecations({
-    teamRefs: [big],
-  });
-  const midDeprecations = await releaseStore.listDeprecations({
-    teamRefs: [mid],
-  });
+  // What the team tab shows (50 active and 50 finished), whose burn-downs
+  // it reads.
+  const shownOf = async team => {
+    const { active, finished } = await releaseStore.teamDeprecations(team, 50);
+    return [...active, ...finished];
+  };
+  const bigDeprecations = await shownOf(big);
+  const midDeprecations = await shownOf(mid);
+  // A backlog page: 25 of the big team's open requests.
+  const backlogPage = (
+    await requestStore.listToRank({ platformTeamRef: big, statuses: OPEN })
+  )
+    .slice(0, 25)
+    .map(r => r.request.id);
   const pages = {
     themes: await middleId('themes'),
     requests: await middleId('requests'),
@@ -1059,38 +1072,44 @@ async function main() {
   const paths = [
     // Requests
     [
-      'RequestStore.listRequests',
+      'RequestStore.listToRank',
       'backlog: big team, open/triaged/planned',
       'page',
-      () => requestStore.listRequests({ platformTeamRef: big, statuses: OPEN }),
+      () => requestStore.listToRank({ platformTeamRef: big, statuses: OPEN }),
     ],
     [
-      'RequestStore.listRequests',
+      'RequestStore.listToRank',
       'backlog: median team, open/triaged/planned',
       'page',
-      () => requestStore.listRequests({ platformTeamRef: mid, statuses: OPEN }),
+      () => requestStore.listToRank({ platformTeamRef: mid, statuses: OPEN }),
     ],
     [
-      'RequestStore.listRequests',
+      'RequestStore.listToRank',
       'backlog: big team, all statuses',
       'page',
-      () => requestStore.listRequests({ platformTeamRef: big }),
+      () => requestStore.listToRank({ platformTeamRef: big }),
     ],
     [
-      'RequestStore.listRequests',
+      'RequestStore.getRequests',
+      'backlog: the page of 25 shown, in full',
+      'page',
+      () => requestStore.getRequests(backlogPage),
+    ],
+    [
+      'RequestStore.listToRank',
       'entity requests (filed or endorsed), busiest entity',
       'page',
       () =>
-        requestStore.listRequests({
+        requestStore.listToRank({
           entityRef: topEntity,
           includeMerged: true,
         }),
     ],
     [
-      'RequestStore.listRequests',
+      'RequestStore.listToRank',
       'requests planned under current themes',
       'page',
-      () => requestStore.listRequests({ themeIds: current.map(t => t.id) }),
+      () => requestStore.listToRank({ themeIds: current.map(t => t.id) }),
     ],
     [
       'RequestStore.getRequest',
@@ -1276,16 +1295,16 @@ async function main() {
       () => releaseStore.pageReleaseNotes(pages.release_notes, 500),
     ],
     [
-      'ReleaseStore.listDeprecations',
-      'team tab: big team',
+      'ReleaseStore.teamDeprecations',
+      'team tab: big team, 50 active + 50 finished',
       'page',
-      () => releaseStore.listDeprecations({ teamRefs: [big] }),
+      () => releaseStore.teamDeprecations(big, 50),
     ],
     [
-      'ReleaseStore.listDeprecations',
-      'team tab: median team',
+      'ReleaseStore.teamDeprecations',
+      'team tab: median team, 50 active + 50 finished',
       'page',
-      () => releaseStore.listDeprecations({ teamRefs: [mid] }),
+      () => releaseStore.teamDeprecations(mid, 50),
     ],
     [
       'ReleaseStore.listDeprecations',
@@ -1395,20 +1414,20 @@ async function main() {
     ],
     // Org-wide by design
     [
-      'RequestStore.listRequests',
+      'RequestStore.listToRank',
       'overview: every open request (org)',
       'org',
-      () => requestStore.listRequests({ statuses: OPEN }),
+      () => requestStore.listToRank({ statuses: OPEN }),
     ],
     [
       'RequestStore.listRequests',
       'impact card: what the busiest team filed or endorsed, shipped',
       'page',
       () =>
-        requestStore.listRequests({
-          askingTeamRef: topTeam,
-          statuses: ['shipped'],
-        }),
+        requestStore.listRequests(
+          { askingTeamRef: topTeam, statuses: ['shipped'] },
+          { endorsementsOf: topTeam },
+        ),
     ],
     [
       'RequestStore.shippedAt',
