@@ -206,6 +206,35 @@ describe('RequestStore', () => {
       expect(full.endorsements.map(e => e.entityRef).sort()).toEqual(expected);
     });
 
+    it('files once per idempotency key and person', async () => {
+      const store = await createStore(databaseId);
+      const first = await store.createRequestOnce(filed, alice, 'key-1');
+      expect(first.replayed).toBe(false);
+      // racing retries all get the first filing
+      const retries = await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          store.createRequestOnce(filed, alice, 'key-1'),
+        ),
+      );
+      expect(retries.map(r => [r.request.id, r.replayed])).toEqual(
+        Array(5).fill([first.request.id, true]),
+      );
+      const racing = await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          store.createRequestOnce(filed, alice, 'key-2'),
+        ),
+      );
+      expect(new Set(racing.map(r => r.request.id)).size).toBe(1);
+      expect(racing.filter(r => !r.replayed)).toHaveLength(1);
+      // the same key is another person's own
+      const bobs = await store.createRequestOnce(filed, bob, 'key-1');
+      expect(bobs.replayed).toBe(false);
+      await expect(
+        store.createRequestOnce({ ...filed, title: 'Other' }, alice, 'key-1'),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.listRequests({})).toHaveLength(3);
+    });
+
     it('triages with optimistic concurrency', async () => {
       const store = await createStore(databaseId);
       const { id } = await store.createRequest(filed, alice);

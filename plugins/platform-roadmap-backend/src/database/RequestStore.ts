@@ -11,7 +11,7 @@ import {
   STATUS_TRANSITIONS,
   TriageEstimate,
 } from '@platform-roadmap/plugin-platform-roadmap-common';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { migratedClient } from './migrations';
 
@@ -161,38 +161,93 @@ export class RequestStore {
     actor: { by: string; at: Date },
   ): Promise<PlatformRequest> {
     const id = randomUUID();
-    await this.db.transaction(async tx => {
-      await tx<RequestRow>('requests').insert({
-        id,
-        version: 1,
-        title: input.title,
-        description: input.description,
-        kind: input.kind,
-        impact_type: input.impactType,
-        severity: input.severity,
-        hours_per_engineer_per_week: input.cost.hoursPerEngineerPerWeek,
-        engineers_affected: input.cost.engineersAffected,
-        evidence: input.cost.evidence ?? null,
-        requesting_entity_ref: key(input.requestingEntityRef),
-        requesting_team_ref: input.requestingTeamRef
-          ? key(input.requestingTeamRef)
-          : null,
-        platform_team_ref: key(input.platformTeamRef),
-        about_entity_refs: JSON.stringify(input.aboutEntityRefs.map(key)),
-        status: 'open',
-        created_by: actor.by,
-        created_at: actor.at,
-        updated_at: actor.at,
-      });
-      await this.addHistory(tx, {
-        requestId: id,
-        at: actor.at,
-        by: actor.by,
-        action: 'filed',
-        toStatus: 'open',
-      });
-    });
+    await this.db.transaction(tx => this.insertRequest(tx, id, input, actor));
     return this.getRequest(id);
+  }
+
+  /**
+   * Files a request once per person and idempotency key: a retry with the
+   * same key and the same filing returns the request the first one filed
+   * (`replayed`), also when both arrive at once; the same key for another
+   * filing is a ConflictError.
+   */
+  async createRequestOnce(
+    input: RequestToCreate,
+    actor: { by: string; at: Date },
+    idempotencyKey: string,
+  ): Promise<{ request: PlatformRequest; replayed: boolean }> {
+    // The filing as the client sent it (the owning team is resolved later
+    // and may change between a try and its retry).
+    const { requestingTeamRef: _, ...sent } = input;
+    const bodyHash = createHash('sha256')
+      .update(JSON.stringify(sent))
+      .digest('hex');
+    const id = randomUUID();
+    const claimed = await this.db.transaction(async tx => {
+      // A concurrent filing with the same key waits here until the first
+      // commits (or rolls back), then finds the key taken.
+      const inserted = await tx('request_idempotency_keys')
+        .insert({
+          created_by: actor.by,
+          idempotency_key: idempotencyKey,
+          request_id: id,
+          body_hash: bodyHash,
+          created_at: actor.at,
+        })
+        .onConflict(['created_by', 'idempotency_key'])
+        .ignore()
+        .returning('request_id');
+      if (inserted.length === 0) return false;
+      await this.insertRequest(tx, id, input, actor);
+      return true;
+    });
+    if (claimed) return { request: await this.getRequest(id), replayed: false };
+    const first = await this.db('request_idempotency_keys')
+      .where({ created_by: actor.by, idempotency_key: idempotencyKey })
+      .first();
+    if (first.body_hash !== bodyHash) {
+      throw new ConflictError(
+        'Idempotency-Key: this key was used for a different request; use a new key for a new filing',
+      );
+    }
+    return { request: await this.getRequest(first.request_id), replayed: true };
+  }
+
+  private async insertRequest(
+    tx: Knex.Transaction,
+    id: string,
+    input: RequestToCreate,
+    actor: { by: string; at: Date },
+  ) {
+    await tx<RequestRow>('requests').insert({
+      id,
+      version: 1,
+      title: input.title,
+      description: input.description,
+      kind: input.kind,
+      impact_type: input.impactType,
+      severity: input.severity,
+      hours_per_engineer_per_week: input.cost.hoursPerEngineerPerWeek,
+      engineers_affected: input.cost.engineersAffected,
+      evidence: input.cost.evidence ?? null,
+      requesting_entity_ref: key(input.requestingEntityRef),
+      requesting_team_ref: input.requestingTeamRef
+        ? key(input.requestingTeamRef)
+        : null,
+      platform_team_ref: key(input.platformTeamRef),
+      about_entity_refs: JSON.stringify(input.aboutEntityRefs.map(key)),
+      status: 'open',
+      created_by: actor.by,
+      created_at: actor.at,
+      updated_at: actor.at,
+    });
+    await this.addHistory(tx, {
+      requestId: id,
+      at: actor.at,
+      by: actor.by,
+      action: 'filed',
+      toStatus: 'open',
+    });
   }
 
   async getRequest(id: string): Promise<PlatformRequest> {

@@ -90,7 +90,7 @@ describe('requests router', () => {
       .use(express.json())
       .use(router)
       .use(mockErrorHandler());
-    return { app, events, calls, permissions, sent };
+    return { app, events, calls, permissions, sent, store };
   }
 
   const as = (userRef: string) => mockCredentials.user.header(userRef);
@@ -152,6 +152,90 @@ describe('requests router', () => {
       createdBy: consumer,
     });
     expect(events).toEqual(['request-file:success']);
+  });
+
+  it('files once per idempotency key: retries, also concurrent ones, get the first filing', async () => {
+    const { app, sent, store } = await createApp();
+    const fileWithKey = (key: string, body: object = newRequest) =>
+      request(app)
+        .post('/requests')
+        .set('Authorization', as(consumer))
+        .set('Idempotency-Key', key)
+        .send(body);
+
+    const first = await fileWithKey('7d1c0a52-retry');
+    expect(first.status).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const retry = await fileWithKey('7d1c0a52-retry');
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+    expect(sent).toHaveLength(1); // the platform team is told once
+
+    const concurrent = await Promise.all(
+      Array.from({ length: 8 }, () => fileWithKey('double-click')),
+    );
+    expect(concurrent.map(r => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(concurrent.map(r => r.body.id)).size).toBe(1);
+    expect(
+      await store.listRequests({ platformTeamRef: 'group:default/ci-build' }),
+    ).toHaveLength(2);
+
+    // the same key for another filing, and a malformed key
+    const reused = await fileWithKey('double-click', {
+      ...newRequest,
+      title: 'Something else entirely',
+    });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.message).toMatch(/^Idempotency-Key: /);
+    const malformed = await fileWithKey('not a key');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/^Idempotency-Key: /);
+    expect(
+      await store.listRequests({ platformTeamRef: 'group:default/ci-build' }),
+    ).toHaveLength(2);
+  });
+
+  it('keeps every endorsement made at once, and answers 409 to all but one of racing triage edits', async () => {
+    const { app, store } = await createApp();
+    const { body: filed } = await file(app);
+    const endorsers = [
+      'component:default/order-service',
+      'component:default/hidden-service',
+      'component:default/ci-runners',
+      'component:default/build-cache',
+    ];
+    const endorsed = await Promise.all(
+      endorsers.map(entityRef =>
+        request(app)
+          .post(`/requests/${filed.id}/endorsements`)
+          .set('Authorization', as(consumer))
+          .send({
+            entityRef,
+            cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 2 },
+          }),
+      ),
+    );
+    expect(endorsed.map(r => r.status)).toEqual([201, 201, 201, 201]);
+    const [toRank] = await store.listToRank({
+      platformTeamRef: 'group:default/ci-build',
+    });
+    expect([...toRank.endorsingEntityRefs].sort()).toEqual(
+      [...endorsers].sort(),
+    );
+
+    const triage = (costToShip: number) =>
+      request(app)
+        .put(`/requests/${filed.id}/triage`)
+        .set('Authorization', as(member))
+        .send({ version: 1, costToShip, strategicFit: 3, reversibility: 3 });
+    const edits = await Promise.all([1, 2, 3, 4, 5].map(triage));
+    const statuses = edits.map(r => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409]);
+    const winner = edits.find(r => r.status === 200)!;
+    const stored = await store.getRequest(filed.id);
+    expect(stored.version).toBe(2);
+    expect(stored.triage?.costToShip).toBe(winner.body.triage.costToShip);
   });
 
   it('refuses unauthenticated callers', async () => {

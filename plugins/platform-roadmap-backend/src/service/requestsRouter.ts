@@ -64,6 +64,20 @@ const mergeSchema = z.object({
   intoId: z.string().min(1, 'is required'),
 });
 
+/**
+ * The optional `Idempotency-Key` header of a filing: 1 to 200 visible
+ * ASCII characters (a UUID per filing form is what the UI sends).
+ */
+function parseIdempotencyKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(value)) {
+    throw new InputError(
+      'Idempotency-Key: must be 1 to 200 visible ASCII characters, such as a UUID',
+    );
+  }
+  return value;
+}
+
 function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   try {
@@ -99,8 +113,9 @@ export function createRequestsRouter(
 
   router.post('/requests', async (req, res) => {
     const { credentials, by } = await user(req);
+    const idempotencyKey = parseIdempotencyKey(req.header('Idempotency-Key'));
     const input = parse(newRequestSchema, req.body);
-    const created = await audited(
+    const { request: created, replayed } = await audited(
       auditor,
       {
         eventId: 'request-file',
@@ -108,6 +123,7 @@ export function createRequestsRouter(
         meta: {
           platformTeamRef: input.platformTeamRef,
           requestingEntityRef: input.requestingEntityRef,
+          ...(idempotencyKey && { idempotencyKey }),
         },
       },
       async () => {
@@ -115,14 +131,20 @@ export function createRequestsRouter(
           input,
           credentials,
         );
-        return store.createRequest(
-          { ...input, requestingTeamRef },
-          { by, at: now() },
-        );
+        const toCreate = { ...input, requestingTeamRef };
+        const actor = { by, at: now() };
+        return idempotencyKey
+          ? store.createRequestOnce(toCreate, actor, idempotencyKey)
+          : {
+              request: await store.createRequest(toCreate, actor),
+              replayed: false,
+            };
       },
-      r => ({ requestId: r.id }),
+      r => ({ requestId: r.request.id, replayed: r.replayed }),
     );
-    await options.notifier?.requestFiled(created, by);
+    // A retry gets the first filing's answer, and nobody is notified twice.
+    if (replayed) res.set('Idempotent-Replayed', 'true');
+    else await options.notifier?.requestFiled(created, by);
     res.status(201).json(created);
   });
 

@@ -134,7 +134,14 @@ export interface PlatformRoadmapApi {
     entityRef: string,
   ): Promise<{ items: RankedRequest[]; totalItems: number }>;
   getRequest(id: string): Promise<RequestDetails>;
-  fileRequest(request: NewRequest): Promise<PlatformRequest>;
+  /**
+   * Files a request. With an `idempotencyKey` (sent as the Idempotency-Key
+   * header), a retry of the same filing returns the request filed first.
+   */
+  fileRequest(
+    request: NewRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<PlatformRequest>;
   endorse(id: string, endorsement: NewEndorsement): Promise<PlatformRequest>;
   triage(id: string, triage: TriageInput): Promise<PlatformRequest>;
   changeStatus(id: string, change: StatusChangeInput): Promise<PlatformRequest>;

@@ -214,11 +214,14 @@ describe('PlatformRoadmapClient', () => {
   });
 
   it('files a request as JSON and returns the created request', async () => {
-    let received: { contentType: string | null; body: unknown } | undefined;
+    let received:
+      | { contentType: string | null; key: string | null; body: unknown }
+      | undefined;
     server.use(
       http.post(`${baseUrl}/requests`, async ({ request }) => {
         received = {
           contentType: request.headers.get('content-type'),
+          key: request.headers.get('idempotency-key'),
           body: await request.json(),
         };
         return HttpResponse.json({ id: 'r1', status: 'open' }, { status: 201 });
@@ -237,7 +240,17 @@ describe('PlatformRoadmapClient', () => {
     await expect(client.fileRequest(body)).resolves.toMatchObject({
       id: 'r1',
     });
-    expect(received).toEqual({ contentType: 'application/json', body });
+    expect(received).toEqual({
+      contentType: 'application/json',
+      key: null,
+      body,
+    });
+    await client.fileRequest(body, { idempotencyKey: 'k-1' });
+    expect(received).toEqual({
+      contentType: 'application/json',
+      key: 'k-1',
+      body,
+    });
   });
 
   it('asks for the backlog with its filters and cursor', async () => {

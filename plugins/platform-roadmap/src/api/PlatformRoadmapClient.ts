@@ -116,8 +116,18 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     return this.request(`/requests/${encodeURIComponent(id)}`);
   }
 
-  fileRequest(request: NewRequest): Promise<PlatformRequest> {
-    return this.request('/requests', 'POST', request);
+  fileRequest(
+    request: NewRequest,
+    options?: { idempotencyKey?: string },
+  ): Promise<PlatformRequest> {
+    return this.request(
+      '/requests',
+      'POST',
+      request,
+      options?.idempotencyKey
+        ? { 'Idempotency-Key': options.idempotencyKey }
+        : undefined,
+    );
   }
 
   endorse(id: string, endorsement: NewEndorsement): Promise<PlatformRequest> {
@@ -504,12 +514,13 @@ export class PlatformRoadmapClient implements PlatformRoadmapApi {
     path: string,
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' = 'GET',
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('platform-roadmap');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       ...(body !== undefined && {
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify(body),
       }),
     });

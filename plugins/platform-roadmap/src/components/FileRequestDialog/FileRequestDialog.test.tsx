@@ -260,21 +260,27 @@ describe('FileRequestDialog', () => {
 
     await waitFor(() => expect(onFiled).toHaveBeenCalledWith(created));
     expect(api.fileRequest).toHaveBeenCalledTimes(1);
-    expect(api.fileRequest).toHaveBeenCalledWith({
-      title: 'Compile is slow',
-      description: 'We **wait**',
-      kind: 'missing-capability',
-      impactType: 'reliability-risk',
-      severity: 'high',
-      cost: {
-        hoursPerEngineerPerWeek: 2.5,
-        engineersAffected: 40,
-        evidence: 'compile takes 12 minutes',
-      },
-      requestingEntityRef: ENTITY_REF,
-      platformTeamRef: 'group:default/identity',
-      aboutEntityRefs: [],
+    expect(api.fileRequest).toHaveBeenCalledWith(expect.anything(), {
+      idempotencyKey: expect.stringMatching(/^[\w-]{16,}$/),
     });
+    expect(api.fileRequest).toHaveBeenCalledWith(
+      {
+        title: 'Compile is slow',
+        description: 'We **wait**',
+        kind: 'missing-capability',
+        impactType: 'reliability-risk',
+        severity: 'high',
+        cost: {
+          hoursPerEngineerPerWeek: 2.5,
+          engineersAffected: 40,
+          evidence: 'compile takes 12 minutes',
+        },
+        requestingEntityRef: ENTITY_REF,
+        platformTeamRef: 'group:default/identity',
+        aboutEntityRefs: [],
+      },
+      expect.anything(),
+    );
     expect(api.endorse).not.toHaveBeenCalled();
   });
 
@@ -299,6 +305,7 @@ describe('FileRequestDialog', () => {
         cost: { hoursPerEngineerPerWeek: 1, engineersAffected: 3 },
         platformTeamRef: 'group:default/ci-build',
       }),
+      expect.anything(),
     );
   });
 
@@ -337,8 +344,20 @@ describe('FileRequestDialog', () => {
     );
     expect(api.fileRequest).toHaveBeenCalledTimes(1);
     expect(onFiled).not.toHaveBeenCalled();
-    // The form stays usable to try again.
+    // The form stays usable to try again: the same filing is sent with the
+    // same idempotency key (it may have been filed after all), a changed
+    // one with a new key.
     expect(screen.getByRole('button', { name: 'File request' })).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'File request' }));
+    await waitFor(() => expect(api.fileRequest).toHaveBeenCalledTimes(2));
+    await user.type(field.title(), ' again');
+    await user.click(screen.getByRole('button', { name: 'File request' }));
+    await waitFor(() => expect(api.fileRequest).toHaveBeenCalledTimes(3));
+    const keys = (api.fileRequest as jest.Mock).mock.calls.map(
+      ([, options]) => options.idempotencyKey,
+    );
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   it('shows similar open requests and "+1"s one instead of filing', async () => {

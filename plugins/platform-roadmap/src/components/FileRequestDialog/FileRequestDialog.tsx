@@ -289,7 +289,10 @@ function FileRequestForm(props: FileRequestDialogProps) {
       showIssues(parsed.error.issues);
       return;
     }
-    send(() => api.fileRequest(parsed.data));
+    // One key per filing: a retry of the same filing (a timeout, a second
+    // click) gets the request filed the first time, not a duplicate.
+    const idempotencyKey = filingKey(parsed.data);
+    send(() => api.fileRequest(parsed.data, { idempotencyKey }));
   }
 
   function endorse(target: RankedRequest) {
@@ -539,6 +542,25 @@ function FileRequestForm(props: FileRequestDialogProps) {
  *
  * @public
  */
+/** The same key for the same filing, a new one once anything changes. */
+const filingKeys = new Map<string, string>();
+function filingKey(filing: unknown): string {
+  const content = JSON.stringify(filing);
+  let key = filingKeys.get(content);
+  if (!key) {
+    key = newKey();
+    filingKeys.clear();
+    filingKeys.set(content, key);
+  }
+  return key;
+}
+
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function FileRequestDialog(props: FileRequestDialogProps) {
   const { open, onClose, platformTeamsLoading, platformTeamsError } = props;
   let content: ReactNode;
