@@ -1,5 +1,7 @@
 // @ts-check
 
+const { dropColumns } = require('./lib/dropColumns');
+
 /**
  * Themes, objectives and key results (with their check-ins), quarterly
  * commitments, and the link from a planned request to its theme.
@@ -127,9 +129,8 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('requests', table => {
     table.dropIndex(['theme_id'], 'requests_theme_idx');
-    table.dropColumn('planned_quarter');
-    table.dropColumn('theme_id');
   });
+  await dropColumns(knex, 'requests', ['planned_quarter', 'theme_id']);
   await knex.schema.dropTable('commitments');
   await knex.schema.dropTable('key_result_check_ins');
   await knex.schema.dropTable('key_results');

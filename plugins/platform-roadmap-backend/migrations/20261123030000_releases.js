@@ -1,5 +1,7 @@
 // @ts-check
 
+const { dropColumns } = require('./lib/dropColumns');
+
 /**
  * Release notes, deprecations and the daily snapshots of each deprecation's
  * remaining consumers (its burn-down); a shipped request names its note.
@@ -89,8 +91,8 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('requests', table => {
     table.dropIndex(['release_note_id'], 'requests_release_note_idx');
-    table.dropColumn('release_note_id');
   });
+  await dropColumns(knex, 'requests', ['release_note_id']);
   await knex.schema.dropTable('deprecation_snapshots');
   await knex.schema.dropTable('deprecations');
   await knex.schema.dropTable('release_notes');

@@ -1,5 +1,7 @@
 // @ts-check
 
+const { dropColumns } = require('./lib/dropColumns');
+
 /**
  * Running the platform like a product: capacity budgets per quarter, the
  * stakeholders a team writes down, the asks of its customer review; and key
@@ -67,8 +69,8 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('key_results', table => {
     table.dropIndex(['measure_metric_id'], 'key_results_metric_idx');
-    table.dropColumn('measure_metric_id');
   });
+  await dropColumns(knex, 'key_results', ['measure_metric_id']);
   await knex.schema.dropTable('review_asks');
   await knex.schema.dropTable('stakeholders');
   await knex.schema.dropTable('capacity_budgets');

@@ -1,5 +1,7 @@
 // @ts-check
 
+const { dropColumns } = require('./lib/dropColumns');
+
 /**
  * What has been notified, so that a notification goes out once even with
  * several backend replicas: a request's strong signal, and each reminder
@@ -36,7 +38,5 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('deprecation_reminders');
-  await knex.schema.alterTable('requests', table => {
-    table.dropColumn('strong_signal_notified_at');
-  });
+  await dropColumns(knex, 'requests', ['strong_signal_notified_at']);
 };

@@ -1,8 +1,10 @@
 // @ts-check
 
+const { dropColumns } = require('./lib/dropColumns');
+
 /**
  * The entities that endorsed a request, kept on the request's row (a JSON
- * array, lower case, in endorsement order) and written in the same
+ * array, lower case, sorted) and written in the same
  * transaction as the endorsement. A ranking counts the teams that asked
  * from the requests' rows alone: reading the endorsements of a
  * 10,000-request backlog scanned the whole endorsements table on
@@ -25,16 +27,7 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
-  if (String(knex.client.config.client).includes('sqlite')) {
-    // Not knex's dropColumn: on SQLite it rebuilds the table, and dropping
-    // the old one inside the migration's transaction cascades to every
-    // endorsement and history row. SQLite drops a plain column in place.
-    await knex.raw('alter table requests drop column endorsing_entity_refs');
-    return;
-  }
-  await knex.schema.alterTable('requests', table => {
-    table.dropColumn('endorsing_entity_refs');
-  });
+  await dropColumns(knex, 'requests', ['endorsing_entity_refs']);
 };
 
 /**
@@ -50,7 +43,8 @@ exports.fillEndorsingEntityRefs = async function fillEndorsingEntityRefs(knex) {
       update requests set endorsing_entity_refs = e.refs
       from (
         select request_id,
-               json_agg(entity_ref order by created_at, entity_ref)::text as refs
+               '[' || string_agg(to_json(entity_ref)::text, ','
+                                 order by entity_ref collate "C") || ']' as refs
         from request_endorsements group by request_id
       ) e
       where e.request_id = requests.id`);
@@ -62,7 +56,7 @@ exports.fillEndorsingEntityRefs = async function fillEndorsingEntityRefs(knex) {
         select json_group_array(entity_ref) from (
           select entity_ref from request_endorsements
           where request_id = requests.id
-          order by created_at, entity_ref
+          order by entity_ref
         )
       )
       where id in (select request_id from request_endorsements)`);
@@ -71,7 +65,7 @@ exports.fillEndorsingEntityRefs = async function fillEndorsingEntityRefs(knex) {
   // Any other database: one update per endorsed request.
   const rows = await knex('request_endorsements')
     .select('request_id', 'entity_ref')
-    .orderBy(['request_id', 'created_at', 'entity_ref']);
+    .orderBy(['request_id', 'entity_ref']);
   /** @type {Map<string, string[]>} */
   const byRequest = new Map();
   for (const row of rows) {
@@ -82,6 +76,6 @@ exports.fillEndorsingEntityRefs = async function fillEndorsingEntityRefs(knex) {
   for (const [id, refs] of byRequest) {
     await knex('requests')
       .where({ id })
-      .update({ endorsing_entity_refs: JSON.stringify(refs) });
+      .update({ endorsing_entity_refs: JSON.stringify(refs.sort()) });
   }
 };

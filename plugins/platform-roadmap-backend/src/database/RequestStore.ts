@@ -411,10 +411,9 @@ export class RequestStore {
       await tx<RequestRow>('requests')
         .where({ id: requestId })
         .update({
-          endorsing_entity_refs: JSON.stringify([
-            ...JSON.parse(request.endorsing_entity_refs),
-            entityRef,
-          ]),
+          endorsing_entity_refs: JSON.stringify(
+            [...JSON.parse(request.endorsing_entity_refs), entityRef].sort(),
+          ),
         });
       await this.addHistory(tx, {
         requestId,
@@ -610,10 +609,12 @@ export class RequestStore {
         .where({ id: intoId })
         .update({
           updated_at: actor.at,
-          endorsing_entity_refs: JSON.stringify([
-            ...JSON.parse(target.endorsing_entity_refs),
-            ...moved.map(e => e.entity_ref),
-          ]),
+          endorsing_entity_refs: JSON.stringify(
+            [
+              ...JSON.parse(target.endorsing_entity_refs),
+              ...moved.map(e => e.entity_ref),
+            ].sort(),
+          ),
         });
       for (const [requestId, reason] of [
         [duplicateId, `Merged into ${intoId}`],

@@ -61,7 +61,7 @@ describe('migrations', () => {
         rows.map(r => [r.id, JSON.parse(r.endorsing_entity_refs)]),
       ).toEqual([
         ['alone', []],
-        ['endorsed', ['component:default/zeta', 'component:default/alpha']],
+        ['endorsed', ['component:default/alpha', 'component:default/zeta']],
       ]);
 
       // and back down: the column goes, the endorsements stay
