@@ -14,6 +14,13 @@ ROOT="$(pwd)"
 source scripts/env.sh
 source scripts/postgres.sh
 source scripts/portal.sh
+source scripts/backend.sh
+
+# The load tests make hundreds of requests a second as one person (the
+# guest): the plugin's per-caller rate limit is off for every backend this
+# script starts (Backstage reads APP_CONFIG_* variables as configuration).
+export APP_CONFIG_platformRoadmap_rateLimit_requestsPerMinute=0
+export APP_CONFIG_platformRoadmap_rateLimit_writesPerMinute=0
 
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
@@ -25,25 +32,13 @@ STARTED=$(date +%s)
 BACKEND_PID=
 cleanup() {
   portal_stop
-  if [ -n "$BACKEND_PID" ]; then
-    kill -- -"$BACKEND_PID" 2>/dev/null || true
-    wait "$BACKEND_PID" 2>/dev/null || true
-  fi
+  backend_stop
   pg_stop
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 section() { printf '\n==> %s\n' "$*"; }
-
-wait_backend() {
-  for _ in $(seq 1 300); do
-    curl -fs -o /dev/null http://127.0.0.1:7007/.backstage/health/v1/readiness && return 0
-    sleep 1
-  done
-  echo "the backend did not start" >&2
-  return 1
-}
 
 section "build (plugins, app and backend)"
 yarn install --immutable >"$OUT/install.log" 2>&1 || { tail -20 "$OUT/install.log"; exit 1; }
@@ -72,34 +67,19 @@ node bench/cards.mjs --label "10,000 requests in CI & Build's backlog" \
   --out "$OUT/cards-after.json"
 portal_stop
 
-# The backend alone, as production runs it (NODE_ENV=production: compact
-# JSON), with the demo's every-minute jobs at a production pace; in its own
-# process group (as scripts/portal.sh does), so it stops as a whole.
-backend_start() {
-  local log="$1"
-  shift
-  NODE_ENV=production setsid bash -c 'cd packages/backend && exec yarn \
-    backstage-cli package start --config "$0/app-config.yaml" \
-    --config "$0/bench/app-config.load.yaml" "$@"' "$ROOT" "$@" \
-    >"$log" 2>&1 &
-  BACKEND_PID=$!
-  wait_backend
-}
-backend_stop() {
-  kill -- -"$BACKEND_PID" 2>/dev/null || true
-  wait "$BACKEND_PID" 2>/dev/null || true
-  BACKEND_PID=
-}
+# The backend alone, as production runs it (scripts/backend.sh), with the
+# demo's every-minute jobs at a production pace.
+LOAD_CONFIG=(--config "$ROOT/bench/app-config.load.yaml")
 
 section "backend on SQLite: the backlog under load"
-backend_start "$OUT/backend-sqlite.log" || exit 1
+backend_start "$OUT/backend-sqlite.log" "${LOAD_CONFIG[@]}" || exit 1
 node bench/load.mjs --database sqlite --requests 10000 --rate 200 \
   --duration "$DURATION" --out "$OUT/load-sqlite.json"
 backend_stop
 
 section "backend on PostgreSQL: the backlog under load"
 export PLATFORM_ROADMAP_BENCH_PG_URL="$PG_URL"
-backend_start "$OUT/backend-postgres.log" \
+backend_start "$OUT/backend-postgres.log" "${LOAD_CONFIG[@]}" \
   --config "$ROOT/bench/app-config.postgres.yaml" || exit 1
 node bench/load.mjs --database postgres --requests 10000 --rate 200 \
   --duration "$DURATION" --out "$OUT/load-postgres.json"

@@ -25,6 +25,17 @@ export interface Config {
        */
       cacheTtlSeconds?: number;
     };
+    /**
+     * Requests one caller (a signed-in person, or a calling service) may
+     * make to this plugin per minute, counted on each backend replica;
+     * past it the answer is 429 with Retry-After. 0 turns a limit off.
+     */
+    rateLimit?: {
+      /** Every request (default 600: the busiest page makes 9). */
+      requestsPerMinute?: number;
+      /** Writes, counted within the above too (default 120). */
+      writesPerMinute?: number;
+    };
     /** The rubric that ranks the backlog. */
     scoring?: {
       /**

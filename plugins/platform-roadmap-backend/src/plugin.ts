@@ -52,6 +52,7 @@ import { createMetricsRouter } from './service/metricsRouter';
 import { createSearchRouter } from './service/searchRouter';
 import { SearchDocuments } from './search/SearchDocuments';
 import { createRouter } from './service/router';
+import { DEFAULT_RATE_LIMIT, RateLimit } from './service/rateLimit';
 import {
   DEFAULT_CONSUMER_SNAPSHOT_SCHEDULE,
   scheduleConsumerSnapshots,
@@ -270,6 +271,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
             httpAuth,
             teams,
             snapshots,
+            rateLimit: readRateLimit(config),
             requests: {
               auditor: deps.auditor,
               permissions: deps.permissions,
@@ -363,4 +365,21 @@ function readDependencyDepth(config: Config): number {
     throw new Error(`${key} must be a whole number from 1 to 5, got ${depth}`);
   }
   return depth;
+}
+
+function readRateLimit(config: Config): RateLimit {
+  const read = (key: keyof RateLimit) => {
+    const value = config.getOptionalNumber(`platformRoadmap.rateLimit.${key}`);
+    if (value === undefined) return DEFAULT_RATE_LIMIT[key];
+    if (!Number.isInteger(value) || value < 0) {
+      throw new Error(
+        `platformRoadmap.rateLimit.${key}: must be a whole number, 0 or more (0 turns the limit off)`,
+      );
+    }
+    return value;
+  };
+  return {
+    requestsPerMinute: read('requestsPerMinute'),
+    writesPerMinute: read('writesPerMinute'),
+  };
 }

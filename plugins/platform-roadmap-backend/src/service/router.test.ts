@@ -4,6 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import express from 'express';
+import Router from 'express-promise-router';
 import request from 'supertest';
 import { exampleCatalog, fakeCatalog } from '../__testUtils__/catalog';
 import { createTestDatabases } from '../__testUtils__/databases';
@@ -15,7 +16,9 @@ describe('router', () => {
   const databases = createTestDatabases();
   const now = new Date('2026-11-23T12:00:00Z');
 
-  async function createApp() {
+  async function createApp(
+    extra: Partial<Parameters<typeof createRouter>[0]> = {},
+  ) {
     const knex = await databases.init('SQLITE_3');
     const snapshots = await ConsumerSnapshotStore.create({
       database: { getClient: async () => knex },
@@ -28,6 +31,7 @@ describe('router', () => {
       teams: new PlatformTeamsService(catalog),
       snapshots,
       now: () => now,
+      ...extra,
     });
     const app = express().use(router).use(mockErrorHandler());
     return { app, snapshots, calls };
@@ -42,6 +46,66 @@ describe('router', () => {
       expect(calls.total).toBe(0);
     },
   );
+
+  it('refuses a body over the size limit before any handler runs, and malformed JSON with 400', async () => {
+    const received: unknown[] = [];
+    const echo = Router().post('/echo', async (req, res) => {
+      received.push(req.body);
+      res.status(204).end();
+    });
+    const { app } = await createApp({ extra: [echo] });
+    const post = (body: string) =>
+      request(app)
+        .post('/echo')
+        .set('Authorization', mockCredentials.user.header())
+        .set('Content-Type', 'application/json')
+        .send(body);
+
+    const big = await post(
+      JSON.stringify({ description: 'x'.repeat(300_000) }),
+    );
+    expect(big.status).toBe(413);
+    const malformed = await post('{"title": ');
+    expect(malformed.status).toBe(400);
+    expect(received).toEqual([]);
+
+    const fits = await post(
+      JSON.stringify({ description: 'x'.repeat(200_000) }),
+    );
+    expect(fits.status).toBe(204);
+    expect(received).toHaveLength(1);
+  });
+
+  it('answers 429 with Retry-After past a caller’s limit, per caller', async () => {
+    const { app } = await createApp({
+      rateLimit: { requestsPerMinute: 5, writesPerMinute: 2 },
+    });
+    const get = (user: string) =>
+      request(app)
+        .get('/teams')
+        .set('Authorization', mockCredentials.user.header(user));
+    for (let i = 0; i < 5; i++) {
+      expect((await get('user:default/alice')).status).toBe(200);
+    }
+    const limited = await get('user:default/alice');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body.error.message).toMatch(/More than 5 requests a minute/);
+    // someone else is not held back by alice
+    expect((await get('user:default/bob')).status).toBe(200);
+
+    // writes have their own, lower limit (the route need not exist)
+    const write = () =>
+      request(app)
+        .post('/nowhere')
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/carol'),
+        );
+    expect((await write()).status).toBe(404);
+    expect((await write()).status).toBe(404);
+    expect((await write()).status).toBe(429);
+  });
 
   it('lists platform teams for a signed-in user', async () => {
     const { app } = await createApp();

@@ -17,6 +17,10 @@ import { createProductRouter, ProductRouterOptions } from './productRouter';
 import { createReleasesRouter, ReleasesRouterOptions } from './releasesRouter';
 import { createRoadmapRouter, RoadmapRouterOptions } from './roadmapRouter';
 import { parseTeamRef } from './validation';
+import { RateLimit, rateLimiter } from './rateLimit';
+
+/** Request bodies larger than this are refused with 413. */
+export const MAX_BODY_SIZE = '256kb';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -30,6 +34,8 @@ export interface RouterOptions {
   releases?: Omit<ReleasesRouterOptions, 'httpAuth' | 'now'>;
   /** Overview, customer review, capacity, stakeholders, impact. */
   product?: Omit<ProductRouterOptions, 'httpAuth' | 'now'>;
+  /** Requests per caller and minute; absent, none is counted. */
+  rateLimit?: RateLimit;
   /** Extra routers (metrics and the survey), given the same httpAuth. */
   extra?: express.Router[];
   now?: () => Date;
@@ -41,7 +47,13 @@ export async function createRouter(
   const { httpAuth, teams, snapshots } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
-  router.use(express.json());
+  if (options.rateLimit) {
+    router.use(rateLimiter({ httpAuth, limit: options.rateLimit }));
+  }
+  // The largest body the UI sends is a request or release note with a long
+  // Markdown description (schemas cap those at 20,000 characters); a body
+  // over this limit is answered 413 before it is parsed.
+  router.use(express.json({ limit: MAX_BODY_SIZE }));
   // A write may change a ranking (requests, themes, release notes): cached
   // rankings are dropped before it runs and again once it is over, answered
   // or aborted (a read in between may have cached the state before it).
