@@ -400,18 +400,21 @@ describe('EntityRequestsCard', () => {
     expect(
       await screen.findByText('Flaky integration tests'),
     ).toBeInTheDocument();
-    expect(api.fileRequest).toHaveBeenCalledWith({
-      title: 'Flaky integration tests',
-      description: '',
-      kind: 'slowdown',
-      impactType: 'velocity-tax',
-      severity: 'medium',
-      cost: { hoursPerEngineerPerWeek: 2, engineersAffected: 15 },
-      requestingEntityRef: ENTITY_REF,
-      platformTeamRef: 'group:default/ci-build',
-      // the CI & Build entity this component depends on
-      aboutEntityRefs: ['component:default/CI & Build-service'],
-    });
+    expect(api.fileRequest).toHaveBeenCalledWith(
+      {
+        title: 'Flaky integration tests',
+        description: '',
+        kind: 'slowdown',
+        impactType: 'velocity-tax',
+        severity: 'medium',
+        cost: { hoursPerEngineerPerWeek: 2, engineersAffected: 15 },
+        requestingEntityRef: ENTITY_REF,
+        platformTeamRef: 'group:default/ci-build',
+        // the CI & Build entity this component depends on
+        aboutEntityRefs: ['component:default/CI & Build-service'],
+      },
+      { idempotencyKey: expect.any(String) },
+    );
     expect(getEntityRequests).toHaveBeenCalledTimes(2);
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
