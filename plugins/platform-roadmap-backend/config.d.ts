@@ -15,6 +15,17 @@ export interface Config {
        */
       dependencyDepth?: number;
     };
+    /** How the plugin reads the software catalog. */
+    catalog?: {
+      /**
+       * How long, in seconds, the catalog's answer to one of the plugin's
+       * questions is reused for the same caller (default 30; 0 turns it
+       * off). Writes to requests, themes or release notes change nothing in
+       * the catalog, so a page recomputed after one reads only the plugin's
+       * tables; catalog changes show within this time.
+       */
+      cacheTtlSeconds?: number;
+    };
     /** Ranked lists of requests (backlog, entity and org pages). */
     backlog?: {
       /**

@@ -12,7 +12,9 @@ import { registerActions } from './actions/registerActions';
 import { platformRoadmapPermissions } from '@platform-roadmap/plugin-platform-roadmap-common';
 import { PlatformTeamsService } from './catalog/PlatformTeamsService';
 import { TeamsImpactedService } from './catalog/TeamsImpactedService';
+import { cachedCatalog } from './catalog/CachedCatalog';
 import { ConsumerSnapshotStore } from './database/ConsumerSnapshotStore';
+import { ExampleDataClaims } from './database/ExampleDataClaims';
 import { RequestStore } from './database/RequestStore';
 import { MetricsStore } from './database/MetricsStore';
 import { followMetric } from './metrics/followMetric';
@@ -93,7 +95,14 @@ export const platformRoadmapPlugin = createBackendPlugin({
           getResources: async refs => refs.map(teamRef => ({ teamRef })),
         });
 
-        const teams = new PlatformTeamsService(deps.catalog);
+        // Every service reads the catalog through one short-lived cache.
+        const catalog = cachedCatalog(deps.catalog, {
+          ttlMs:
+            (config.getOptionalNumber(
+              'platformRoadmap.catalog.cacheTtlSeconds',
+            ) ?? 30) * 1000,
+        });
+        const teams = new PlatformTeamsService(catalog);
         const snapshots = await ConsumerSnapshotStore.create({ database });
 
         await scheduleConsumerSnapshots({
@@ -110,10 +119,13 @@ export const platformRoadmapPlugin = createBackendPlugin({
         });
 
         const requestStore = await RequestStore.create({ database });
+        // Example data (demo only): each part is loaded by the one replica
+        // that claims it first.
+        const claims = await ExampleDataClaims.create({ database });
         const exampleRequests = config.getOptionalString(
           'platformRoadmap.exampleData.requests',
         );
-        if (exampleRequests) {
+        if (exampleRequests && (await claims.claim('requests'))) {
           await seedExampleRequests({
             file: exampleRequests,
             store: requestStore,
@@ -121,9 +133,9 @@ export const platformRoadmapPlugin = createBackendPlugin({
           });
         }
         const requests = new RequestsService({
-          catalog: deps.catalog,
+          catalog,
           store: requestStore,
-          teamsImpacted: new TeamsImpactedService(deps.catalog, {
+          teamsImpacted: new TeamsImpactedService(catalog, {
             dependencyDepth: readDependencyDepth(config),
           }),
           weights: readScoreWeights(config),
@@ -137,7 +149,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         const exampleRoadmap = config.getOptionalString(
           'platformRoadmap.exampleData.roadmap',
         );
-        if (exampleRoadmap) {
+        if (exampleRoadmap && (await claims.claim('roadmap'))) {
           await seedExampleRoadmap({
             file: exampleRoadmap,
             store: roadmapStore,
@@ -147,7 +159,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         }
         await scheduleKeyResultMeasures({
           auth,
-          catalog: deps.catalog,
+          catalog,
           logger: deps.logger,
           scheduler: deps.scheduler,
           store: roadmapStore,
@@ -165,7 +177,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         const exampleReleases = config.getOptionalString(
           'platformRoadmap.exampleData.releases',
         );
-        if (exampleReleases) {
+        if (exampleReleases && (await claims.claim('releases'))) {
           await seedExampleReleases({
             file: exampleReleases,
             store: releaseStore,
@@ -174,7 +186,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
           });
         }
         const deprecations = new DeprecationService({
-          catalog: deps.catalog,
+          catalog,
           store: releaseStore,
         });
         await scheduleDeprecationSnapshots({
@@ -222,7 +234,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
         const exampleProduct = config.getOptionalString(
           'platformRoadmap.exampleData.product',
         );
-        if (exampleProduct) {
+        if (exampleProduct && (await claims.claim('product'))) {
           await seedExampleProduct({
             file: exampleProduct,
             store: productStore,
@@ -231,12 +243,12 @@ export const platformRoadmapPlugin = createBackendPlugin({
           });
         }
         const roadmapService = new RoadmapService({
-          catalog: deps.catalog,
+          catalog,
           store: roadmapStore,
           requests,
         });
         const reviews = new CustomerReviewService({
-          catalog: deps.catalog,
+          catalog,
           teams,
           roadmap: roadmapService,
           roadmapStore,
@@ -296,7 +308,7 @@ export const platformRoadmapPlugin = createBackendPlugin({
             },
             product: {
               auditor: deps.auditor,
-              catalog: deps.catalog,
+              catalog,
               permissions: deps.permissions,
               store: productStore,
               teams,
@@ -330,11 +342,11 @@ export const platformRoadmapPlugin = createBackendPlugin({
             releases: {
               auth,
               auditor: deps.auditor,
-              catalog: deps.catalog,
+              catalog,
               deprecations,
               discovery: deps.discovery,
               permissions: deps.permissions,
-              releaseNotes: new ReleaseNotesService(deps.catalog),
+              releaseNotes: new ReleaseNotesService(catalog),
               store: releaseStore,
               appBaseUrl: config.getString('app.baseUrl'),
               publicFeeds,

@@ -10,6 +10,7 @@ import { seedExampleReleases } from '../seed/seedExampleReleases';
 import { seedExampleRequests } from '../seed/seedExampleRequests';
 import { seedExampleRoadmap } from '../seed/seedExampleRoadmap';
 import { ConsumerSnapshotStore } from './ConsumerSnapshotStore';
+import { ExampleDataClaims } from './ExampleDataClaims';
 import { MetricsStore } from './MetricsStore';
 import { ProductStore } from './ProductStore';
 import { ReleaseStore } from './ReleaseStore';
@@ -84,6 +85,8 @@ async function seed(knex: Knex) {
   const productStore = await ProductStore.create({ database });
   const metricsStore = await MetricsStore.create({ database });
   const snapshots = await ConsumerSnapshotStore.create({ database });
+  const claims = await ExampleDataClaims.create({ database });
+  await claims.claim('requests', now);
   await seedExampleRequests({
     file: examplePath('requests.yaml'),
     store: requestStore,
