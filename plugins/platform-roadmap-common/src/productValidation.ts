@@ -4,27 +4,43 @@ import { ASK_KINDS, CAPACITY_DISCIPLINES, STAKEHOLDER_KINDS } from './product';
 import { isPeriod, isQuarter } from './roadmap';
 import { entityRefSchema } from './validation';
 
-const version = z.number().int().min(1);
+/**
+ * Text without U+0000, which PostgreSQL can neither store nor compare: it
+ * is refused here (a 400 naming the field) rather than by the database.
+ */
+const text = () =>
+  z
+    .string()
+    .refine(
+      s => !s.includes('\u0000'),
+      'must not contain the character U+0000',
+    );
+
+/** Versions are stored in integer columns: a larger one cannot exist. */
+const MAX_VERSION = 2_147_483_647;
+
+const version = z.number().int().min(1).max(MAX_VERSION);
 const percent = z
   .number('must be a number')
   .int('must be a whole number of percent')
   .min(0, 'must be 0 or more')
   .max(100, 'must be at most 100');
-const name = z
-  .string()
+const name = text()
   .trim()
   .min(2, 'must be at least 2 characters')
   .max(200, 'must be at most 200 characters');
 
 /** A quarter such as `2026-Q4`. @public */
-export const quarterSchema = z
-  .string()
-  .refine(isQuarter, 'must be a quarter such as 2026-Q4');
+export const quarterSchema = text().refine(
+  isQuarter,
+  'must be a quarter such as 2026-Q4',
+);
 
 /** A year or a quarter. @public */
-export const periodSchema = z
-  .string()
-  .refine(isPeriod, 'must be a year (2026) or a quarter (2026-Q4)');
+export const periodSchema = text().refine(
+  isPeriod,
+  'must be a year (2026) or a quarter (2026-Q4)',
+);
 
 /**
  * Body of `PUT /teams/:namespace/:name/capacity/:quarter`: percentages that
@@ -34,7 +50,7 @@ export const periodSchema = z
  */
 export const capacityInputSchema = z
   .object({
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(MAX_VERSION),
     ...(Object.fromEntries(CAPACITY_DISCIPLINES.map(d => [d, percent])) as {
       [K in (typeof CAPACITY_DISCIPLINES)[number]]: typeof percent;
     }),
@@ -56,8 +72,8 @@ const stakeholderFields = z.object({
   kind: z.enum(STAKEHOLDER_KINDS),
   name,
   entityRef: entityRefSchema.nullable().optional(),
-  contact: z.string().trim().max(500).optional(),
-  notes: z.string().max(5000).default(''),
+  contact: text().trim().max(500).optional(),
+  notes: text().max(5000).default(''),
 });
 
 /** Body of `POST /teams/:namespace/:name/stakeholders`. @public */
@@ -73,8 +89,7 @@ export type StakeholderUpdate = z.input<typeof stakeholderUpdateSchema>;
 const askFields = z.object({
   quarter: quarterSchema,
   kind: z.enum(ASK_KINDS),
-  text: z
-    .string()
+  text: text()
     .trim()
     .min(5, 'must be at least 5 characters')
     .max(1000, 'must be at most 1000 characters'),
@@ -91,8 +106,7 @@ export const reviewAskUpdateSchema = askFields.extend({ version });
 export type ReviewAskUpdate = z.input<typeof reviewAskUpdateSchema>;
 
 const metricFields = z.object({
-  key: z
-    .string()
+  key: text()
     .trim()
     .regex(
       /^[a-z0-9][a-z0-9-]{0,62}$/,
@@ -100,9 +114,9 @@ const metricFields = z.object({
     ),
   kind: z.enum(METRIC_KINDS),
   name,
-  unit: z.string().trim().min(1, 'is required').max(40),
+  unit: text().trim().min(1, 'is required').max(40),
   direction: z.enum(['increase', 'decrease']),
-  description: z.string().max(5000).default(''),
+  description: text().max(5000).default(''),
 });
 
 /** Body of `POST /teams/:namespace/:name/metrics`. @public */
@@ -126,7 +140,7 @@ export const metricPointInputSchema = z.object({
   at: z.iso
     .datetime({ offset: true, error: 'must be an ISO date-time' })
     .optional(),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 /** @public */
 export type MetricPointInput = z.input<typeof metricPointInputSchema>;
@@ -138,7 +152,7 @@ export const surveyResponseInputSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be from 1 to 5')
     .max(5, 'must be from 1 to 5'),
-  comment: z.string().trim().max(2000).optional(),
+  comment: text().trim().max(2000).optional(),
   /** The consuming team the respondent rates for (one of theirs). */
   respondentTeamRef: entityRefSchema,
 });

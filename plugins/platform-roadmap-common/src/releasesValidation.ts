@@ -3,16 +3,29 @@ import { DEPRECATION_STATUSES, MAX_CONSUMER_DEPTH } from './deprecations';
 import { RELEASE_NOTE_TYPES } from './releaseNotes';
 import { entityRefSchema } from './validation';
 
-const title = z
-  .string()
+/**
+ * Text without U+0000, which PostgreSQL can neither store nor compare: it
+ * is refused here (a 400 naming the field) rather than by the database.
+ */
+const text = () =>
+  z
+    .string()
+    .refine(
+      s => !s.includes('\u0000'),
+      'must not contain the character U+0000',
+    );
+
+/** Versions are stored in integer columns: a larger one cannot exist. */
+const MAX_VERSION = 2_147_483_647;
+
+const title = text()
   .trim()
   .min(5, 'must be at least 5 characters')
   .max(200, 'must be at most 200 characters');
-const markdown = z.string().max(20000, 'must be at most 20000 characters');
-const version = z.number().int().min(1);
+const markdown = text().max(20000, 'must be at most 20000 characters');
+const version = z.number().int().min(1).max(MAX_VERSION);
 const date = z.iso.date('must be a date (YYYY-MM-DD)');
-const httpUrl = z
-  .string()
+const httpUrl = text()
   .trim()
   .max(2000, 'must be at most 2000 characters')
   .refine(value => {
@@ -26,8 +39,7 @@ const httpUrl = z
 
 const releaseNoteFields = z.object({
   entityRef: entityRefSchema.nullable().optional(),
-  releaseVersion: z
-    .string()
+  releaseVersion: text()
     .trim()
     .max(50, 'must be at most 50 characters')
     .optional(),
@@ -41,7 +53,7 @@ const releaseNoteFields = z.object({
 export const releaseNoteInputSchema = releaseNoteFields.extend({
   /** Requests of the team this note ships; they become `shipped`. */
   shipsRequestIds: z
-    .array(z.string().min(1))
+    .array(text().min(1))
     .max(50, 'must list at most 50 requests')
     .default([]),
 });
@@ -62,7 +74,7 @@ export const releaseNotesQuerySchema = z.object({
   /** Only the notes about this entity. */
   about: entityRefSchema.optional(),
   /** Text in the title, body or release version (case-insensitive). */
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  q: text().trim().max(200, 'must be at most 200 characters').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 /** @public */
@@ -70,8 +82,7 @@ export type ReleaseNotesQuery = z.input<typeof releaseNotesQuerySchema>;
 
 const deprecationFields = z.object({
   entityRef: entityRefSchema,
-  entityVersion: z
-    .string()
+  entityVersion: text()
     .trim()
     .max(50, 'must be at most 50 characters')
     .optional(),

@@ -9,19 +9,32 @@ import {
   THEME_STATUSES,
 } from './roadmap';
 
-const period = z
-  .string()
-  .refine(isPeriod, 'must be a year (2026) or a quarter (2026-Q4)');
-const quarter = z
-  .string()
-  .refine(isQuarter, 'must be a quarter such as 2026-Q4');
-const title = z
-  .string()
+/**
+ * Text without U+0000, which PostgreSQL can neither store nor compare: it
+ * is refused here (a 400 naming the field) rather than by the database.
+ */
+const text = () =>
+  z
+    .string()
+    .refine(
+      s => !s.includes('\u0000'),
+      'must not contain the character U+0000',
+    );
+
+/** Versions are stored in integer columns: a larger one cannot exist. */
+const MAX_VERSION = 2_147_483_647;
+
+const period = text().refine(
+  isPeriod,
+  'must be a year (2026) or a quarter (2026-Q4)',
+);
+const quarter = text().refine(isQuarter, 'must be a quarter such as 2026-Q4');
+const title = text()
   .trim()
   .min(5, 'must be at least 5 characters')
   .max(200, 'must be at most 200 characters');
-const markdown = z.string().max(20000, 'must be at most 20000 characters');
-const version = z.number().int().min(1);
+const markdown = text().max(20000, 'must be at most 20000 characters');
+const version = z.number().int().min(1).max(MAX_VERSION);
 const date = z.iso.date('must be a date (YYYY-MM-DD)');
 const finite = z.number('must be a number');
 
@@ -29,14 +42,13 @@ const themeFields = z.object({
   period,
   category: z.enum(THEME_CATEGORIES),
   title,
-  outcome: z
-    .string()
+  outcome: text()
     .trim()
     .min(5, 'must name the outcome in at least 5 characters')
     .max(300, 'must be at most 300 characters'),
   description: markdown.default(''),
   status: z.enum(THEME_STATUSES).default('proposed'),
-  statusReason: z.string().trim().max(2000).optional(),
+  statusReason: text().trim().max(2000).optional(),
   entityRefs: z.array(entityRefSchema).max(50).default([]),
 });
 
@@ -74,13 +86,13 @@ export type ObjectiveUpdate = z.input<typeof objectiveUpdateSchema>;
 
 const measureSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consuming-teams'), entityRef: entityRefSchema }),
-  z.object({ type: z.literal('metric'), metricId: z.string().min(1) }),
+  z.object({ type: z.literal('metric'), metricId: text().min(1) }),
 ]);
 
 const keyResultFields = z.object({
   title,
-  metric: z.string().trim().min(1, 'is required').max(200),
-  unit: z.string().trim().min(1, 'is required').max(40),
+  metric: text().trim().min(1, 'is required').max(200),
+  unit: text().trim().min(1, 'is required').max(40),
   baseline: finite,
   target: finite,
   /** Defaults to the baseline. Ignored when the catalog measures it. */
@@ -88,7 +100,7 @@ const keyResultFields = z.object({
   direction: z.enum(KEY_RESULT_DIRECTIONS),
   startDate: date,
   dueDate: date,
-  guardrail: z.string().trim().max(300).optional(),
+  guardrail: text().trim().max(300).optional(),
   measure: measureSchema.nullable().optional(),
 });
 
@@ -135,7 +147,7 @@ export type KeyResultUpdate = z.input<typeof keyResultUpdateSchema>;
 export const checkInInputSchema = z.object({
   version,
   value: finite,
-  note: z.string().trim().max(2000).optional(),
+  note: text().trim().max(2000).optional(),
   guardrailBreached: z.boolean().optional(),
 });
 /** @public */
@@ -146,9 +158,9 @@ const commitmentFields = z.object({
   kind: z.enum(COMMITMENT_KINDS),
   title,
   description: markdown.default(''),
-  reason: z.string().trim().max(2000).optional(),
-  themeId: z.string().min(1).nullable().optional(),
-  requestId: z.string().min(1).nullable().optional(),
+  reason: text().trim().max(2000).optional(),
+  themeId: text().min(1).nullable().optional(),
+  requestId: text().min(1).nullable().optional(),
 });
 
 function checkCommitment(
@@ -180,7 +192,7 @@ export type CommitmentUpdate = z.input<typeof commitmentUpdateSchema>;
 /** Body of `PUT /requests/:id/theme`: plan a request under a theme. @public */
 export const requestThemeSchema = z.object({
   version,
-  themeId: z.string().min(1, 'is required').nullable(),
+  themeId: text().min(1, 'is required').nullable(),
   quarter: quarter.optional(),
 });
 /** @public */

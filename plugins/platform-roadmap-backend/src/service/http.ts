@@ -51,7 +51,8 @@ export async function authorizeManage(
 
 /** `?version=N` of a delete. */
 export const versionQuerySchema = z.object({
-  version: z.coerce.number().int().min(1),
+  // versions are 32-bit integers in the database
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
 });
 
 /** For `.catch()`: a NotFoundError becomes undefined, anything else rethrows. */

@@ -61,7 +61,13 @@ const backlogQuerySchema = z.object({
 
 const mergeSchema = z.object({
   version: z.number().int().min(1),
-  intoId: z.string().min(1, 'is required'),
+  intoId: z
+    .string()
+    .min(1, 'is required')
+    .refine(
+      s => !s.includes('\u0000'),
+      'must not contain the character U+0000',
+    ),
 });
 
 /**

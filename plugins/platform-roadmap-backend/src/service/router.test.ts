@@ -107,6 +107,23 @@ describe('router', () => {
     expect((await write()).status).toBe(429);
   });
 
+  it('refuses U+0000 in a path or a query value, which PostgreSQL cannot take', async () => {
+    const { app } = await createApp();
+    const get = (path: string) =>
+      request(app)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+    const inPath = await get('/teams/default/ci%00build');
+    expect(inPath.status).toBe(400);
+    expect(inPath.body.error.message).toBe(
+      'path: must not contain the character U+0000',
+    );
+    const inQuery = await get('/teams?entityRef=component:default/x%00');
+    expect(inQuery.status).toBe(400);
+    expect(inQuery.body.error.message).toMatch(/^entityRef: /);
+    expect((await get('/teams')).status).toBe(200);
+  });
+
   it('lists platform teams for a signed-in user', async () => {
     const { app } = await createApp();
     const response = await request(app)

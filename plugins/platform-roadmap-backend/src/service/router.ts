@@ -18,6 +18,7 @@ import { createReleasesRouter, ReleasesRouterOptions } from './releasesRouter';
 import { createRoadmapRouter, RoadmapRouterOptions } from './roadmapRouter';
 import { parseTeamRef } from './validation';
 import { RateLimit, rateLimiter } from './rateLimit';
+import { InputError } from '@backstage/errors';
 
 /** Request bodies larger than this are refused with 413. */
 export const MAX_BODY_SIZE = '256kb';
@@ -54,6 +55,16 @@ export async function createRouter(
   // Markdown description (schemas cap those at 20,000 characters); a body
   // over this limit is answered 413 before it is parsed.
   router.use(express.json({ limit: MAX_BODY_SIZE }));
+  // PostgreSQL can neither store nor compare U+0000: an id or a query value
+  // holding it is refused here, for every route at once.
+  router.use((req, _res, next) => {
+    const where = nulIn(req);
+    next(
+      where
+        ? new InputError(`${where}: must not contain the character U+0000`)
+        : undefined,
+    );
+  });
   // A write may change a ranking (requests, themes, release notes): cached
   // rankings are dropped before it runs and again once it is over, answered
   // or aborted (a read in between may have cached the state before it).
@@ -133,4 +144,13 @@ export async function createRouter(
   }
 
   return router;
+}
+
+/** Where a request's path or query holds U+0000, if anywhere. */
+function nulIn(req: express.Request): string | undefined {
+  if (/%00/.test(req.path) || req.path.includes('\u0000')) return 'path';
+  for (const [name, value] of Object.entries(req.query)) {
+    if (JSON.stringify(value ?? '').includes('\\u0000')) return name;
+  }
+  return undefined;
 }
