@@ -2,7 +2,6 @@ import { Fragment, useState } from 'react';
 import {
   EmptyState,
   InfoCard,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -39,6 +38,7 @@ import {
 } from './labels';
 import { ReleaseNoteLink } from '../ReleaseNoteLink';
 import { TriageDialog } from './TriageDialog';
+import { UserMarkdown } from '../UserContent';
 
 const useStyles = makeStyles({
   // Numbers, statuses and buttons stay on one line; titles wrap.
@@ -70,7 +70,7 @@ function Details({ item }: { item: RankedRequest }) {
             </Typography>
           )}
           {request.description && (
-            <MarkdownContent content={request.description} />
+            <UserMarkdown content={request.description} />
           )}
         </Box>
       )}

@@ -1,7 +1,6 @@
 import { ReactNode } from 'react';
 import {
   InfoCard,
-  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -17,6 +16,7 @@ import EventIcon from '@material-ui/icons/Event';
 import MailIcon from '@material-ui/icons/Mail';
 import useAsync from 'react-use/esm/useAsync';
 import { platformRoadmapApiRef } from '../../api';
+import { WebLink } from '../UserContent';
 import { CONTACT_KIND_LABELS } from './labels';
 
 const useStyles = makeStyles(theme => ({
@@ -36,27 +36,21 @@ const ICONS: Record<ContactKind, typeof ChatIcon> = {
   newsletter: MailIcon,
 };
 
-/** One way of reaching a team: its kind, then a link or words. */
+/**
+ * One way of reaching a team: its kind, then its title (a link when it has
+ * a web address) and its words.
+ */
 function ChannelItem({ channel }: { channel: ContactChannel }) {
   const classes = useStyles();
   const Icon = ICONS[channel.kind];
   const kind = CONTACT_KIND_LABELS[channel.kind];
-  let what: ReactNode;
-  if (channel.url) {
-    what = (
-      <>
-        <Link to={channel.url}>{channel.title}</Link>
-        {channel.text && ` — ${channel.text}`}
-      </>
-    );
-  } else {
-    what = channel.text ? `${channel.title} — ${channel.text}` : channel.title;
-  }
   return (
     <li className={classes.item}>
       <Icon fontSize="small" className={classes.icon} aria-hidden />
       <Typography variant="body2" component="span">
-        <strong>{kind}:</strong> {what}
+        <strong>{kind}:</strong>{' '}
+        <WebLink url={channel.url}>{channel.title}</WebLink>
+        {channel.text && ` — ${channel.text}`}
       </Typography>
     </li>
   );

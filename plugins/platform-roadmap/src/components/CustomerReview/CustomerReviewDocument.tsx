@@ -1,5 +1,4 @@
 import { ReactNode } from 'react';
-import { MarkdownContent } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   Commitment,
@@ -35,6 +34,7 @@ import {
   THEME_STATUS_LABELS,
 } from '../KeyResultProgress';
 import { TYPE_LABELS } from '../ReleaseNotes/labels';
+import { UserMarkdown } from '../UserContent';
 import { ASK_KIND_LABELS, formatNumber, personWeeksLabel } from './labels';
 
 /** Hours in a person-week, as the backend counts them. */
@@ -188,7 +188,7 @@ function CommitmentItems(props: {
                 <strong>Why:</strong> {c.reason ?? 'no reason given'}
               </Typography>
             )}
-            {c.description && <MarkdownContent content={c.description} />}
+            {c.description && <UserMarkdown content={c.description} />}
           </li>
         );
       })}

@@ -19,6 +19,7 @@ import {
   deprecatedName,
   entityName,
 } from '../Deprecations/labels';
+import { webUrl } from '../UserContent';
 
 const useStyles = makeStyles(theme => {
   const tint = theme.palette.type === 'light' ? lighten : darken;
@@ -48,6 +49,7 @@ function WarningItem(props: { warning: DeprecationWarning; kind: string }) {
   const { deprecation, usage, daysLeft } = warning;
   const classes = useStyles();
   const name = deprecatedName(deprecation, warning.entity);
+  const guideUrl = webUrl(deprecation.migrationGuideUrl);
   return (
     <article
       className={
@@ -73,7 +75,7 @@ function WarningItem(props: { warning: DeprecationWarning; kind: string }) {
         Sunset on {deprecation.sunsetOn}. This {kind}{' '}
         <ConsumerUsage consumer={usage} />.
       </Typography>
-      {(deprecation.replacementEntityRef || deprecation.migrationGuideUrl) && (
+      {(deprecation.replacementEntityRef || guideUrl) && (
         <Typography variant="body2" component="div" className={classes.row}>
           {deprecation.replacementEntityRef && (
             <span>
@@ -87,9 +89,7 @@ function WarningItem(props: { warning: DeprecationWarning; kind: string }) {
               />
             </span>
           )}
-          {deprecation.migrationGuideUrl && (
-            <Link to={deprecation.migrationGuideUrl}>Migration guide</Link>
-          )}
+          {guideUrl && <Link to={guideUrl}>Migration guide</Link>}
         </Typography>
       )}
     </article>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, MarkdownContent } from '@backstage/core-components';
+import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -16,6 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { platformRoadmapApiRef } from '../../api';
 import { FormDialog, useDialogForm } from '../TeamRoadmap/form';
+import { UserMarkdown, webUrl } from '../UserContent';
 import { BurnDownChart } from './BurnDownChart';
 import { DeprecationDialog } from './DeprecationDialog';
 import {
@@ -192,6 +193,7 @@ export function DeprecationItem(props: {
   const canManage = allowed && Boolean(onChanged);
   const name = deprecatedName(view, view.entity);
   const active = isActive(view);
+  const guideUrl = webUrl(view.migrationGuideUrl);
   const done = () => {
     setOpen(undefined);
     onChanged?.();
@@ -242,7 +244,7 @@ export function DeprecationItem(props: {
           </>
         )}
       </Typography>
-      {(view.replacementEntityRef || view.migrationGuideUrl) && (
+      {(view.replacementEntityRef || guideUrl) && (
         <Typography variant="body2" className={classes.row} component="div">
           {view.replacementEntityRef && (
             <span>
@@ -253,12 +255,10 @@ export function DeprecationItem(props: {
               />
             </span>
           )}
-          {view.migrationGuideUrl && (
-            <Link to={view.migrationGuideUrl}>Migration guide</Link>
-          )}
+          {guideUrl && <Link to={guideUrl}>Migration guide</Link>}
         </Typography>
       )}
-      {view.description && <MarkdownContent content={view.description} />}
+      {view.description && <UserMarkdown content={view.description} />}
 
       <Box mt={2}>
         <Typography variant="subtitle1" component="h4">

@@ -14,6 +14,7 @@ import CardContent from '@material-ui/core/CardContent';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { WebLink } from '../UserContent';
 import { plural, satisfactionLabel } from './labels';
 
 const useStyles = makeStyles(theme => ({
@@ -33,11 +34,7 @@ function Channel({ channel }: { channel: ContactChannel }) {
   return (
     <li>
       <Typography variant="body2">
-        {channel.url ? (
-          <Link to={channel.url}>{channel.title}</Link>
-        ) : (
-          channel.title
-        )}
+        <WebLink url={channel.url}>{channel.title}</WebLink>
         {channel.text && `: ${channel.text}`}
       </Typography>
     </li>

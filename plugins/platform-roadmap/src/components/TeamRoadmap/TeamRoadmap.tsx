@@ -3,7 +3,6 @@ import { useSearchParams } from 'react-router-dom';
 import {
   EmptyState,
   InfoCard,
-  MarkdownContent,
   Progress,
   ResponseErrorPanel,
   WarningPanel,
@@ -36,6 +35,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { platformRoadmapApiRef } from '../../api';
 import { statusLabel } from '../FileRequestDialog/helpers';
+import { UserMarkdown } from '../UserContent';
 import {
   CATEGORY_LABELS,
   KeyResultProgress,
@@ -270,7 +270,7 @@ function ThemeCard(props: { view: ThemeView; canManage: boolean; edit: Edit }) {
           <strong>Why deprioritized:</strong> {theme.statusReason}
         </Typography>
       )}
-      {theme.description && <MarkdownContent content={theme.description} />}
+      {theme.description && <UserMarkdown content={theme.description} />}
       {theme.entityRefs.length > 0 && (
         <Typography variant="body2" color="textSecondary">
           About:{' '}
@@ -406,7 +406,7 @@ function CommitmentList(props: {
                       <strong>Why:</strong> {c.reason}
                     </Typography>
                   )}
-                  {c.description && <MarkdownContent content={c.description} />}
+                  {c.description && <UserMarkdown content={c.description} />}
                 </Box>
               </li>
             );

@@ -1,0 +1,3 @@
+export { UserMarkdown } from './UserMarkdown';
+export { WebLink } from './WebLink';
+export { markdownLinkUri, webUrl } from './urls';
