@@ -27,7 +27,13 @@ import { PlatformTeamsService } from '../catalog/PlatformTeamsService';
 import { MetricsStore } from '../database/MetricsStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { audited } from './audit';
-import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import {
+  authorizeManage,
+  parse,
+  parseBody,
+  userOf,
+  versionQuerySchema,
+} from './http';
 import { followMetric } from '../metrics/followMetric';
 import { parseTeamRef } from './validation';
 
@@ -151,7 +157,7 @@ export function createMetricsRouter(
     const { credentials, by } = await user(req);
     const teamRef = teamOf(req);
     await authorize(teamRef, credentials);
-    const input = parse(metricInputSchema, req.body);
+    const input = parseBody(metricInputSchema, req.body);
     const metric = await audited(
       auditor,
       {
@@ -169,7 +175,7 @@ export function createMetricsRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getMetric(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(metricUpdateSchema, req.body);
+    const { version, ...input } = parseBody(metricUpdateSchema, req.body);
     res.json(
       await audited(
         auditor,
@@ -244,7 +250,7 @@ export function createMetricsRouter(
         // the backend's external access config and its accessRestrictions.
         source = `service:${credentials.principal.subject}`;
       }
-      const input = parse(metricPointInputSchema, req.body);
+      const input = parseBody(metricPointInputSchema, req.body);
       const at = input.at ? new Date(input.at) : now();
       if (at.getTime() > now().getTime() + FUTURE_TOLERANCE_MS) {
         throw new InputError('at: must not be in the future');
@@ -321,7 +327,7 @@ export function createMetricsRouter(
   router.post('/teams/:namespace/:name/survey', async (req, res) => {
     const { credentials, by } = await user(req);
     const teamRef = teamOf(req);
-    const input = parse(surveyResponseInputSchema, req.body);
+    const input = parseBody(surveyResponseInputSchema, req.body);
     const allowed = await respondAs(teamRef, credentials);
     const respondentTeamRef = refKey(input.respondentTeamRef);
     if (!allowed.includes(respondentTeamRef)) {

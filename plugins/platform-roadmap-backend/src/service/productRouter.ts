@@ -27,7 +27,13 @@ import { CustomerReviewService } from '../product/CustomerReviewService';
 import { reviewMarkdown } from '../product/reviewMarkdown';
 import { RoadmapService } from '../roadmap/RoadmapService';
 import { audited } from './audit';
-import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import {
+  authorizeManage,
+  parse,
+  parseBody,
+  userOf,
+  versionQuerySchema,
+} from './http';
 import { checkEntities } from '../catalog/checkEntities';
 import { parseTeamRef } from './validation';
 
@@ -113,7 +119,7 @@ export function createProductRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const input = parse(reviewAskInputSchema, req.body);
+    const input = parseBody(reviewAskInputSchema, req.body);
     await options.roadmap.requirePlatformTeam(teamRef, credentials);
     const ask = await audited(
       auditor,
@@ -128,7 +134,7 @@ export function createProductRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getAsk(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(reviewAskUpdateSchema, req.body);
+    const { version, ...input } = parseBody(reviewAskUpdateSchema, req.body);
     res.json(
       await audited(
         auditor,
@@ -173,7 +179,7 @@ export function createProductRouter(
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
     const { quarter } = parse(quarterParams, req.params);
-    const { version, ...shares } = parse(capacityInputSchema, req.body);
+    const { version, ...shares } = parseBody(capacityInputSchema, req.body);
     await options.roadmap.requirePlatformTeam(teamRef, credentials);
     res.json(
       await audited(
@@ -235,7 +241,7 @@ export function createProductRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const input = parse(stakeholderInputSchema, req.body);
+    const input = parseBody(stakeholderInputSchema, req.body);
     await options.roadmap.requirePlatformTeam(teamRef, credentials);
     await checkEntity(input.entityRef, undefined, credentials);
     const stakeholder = await audited(
@@ -251,7 +257,7 @@ export function createProductRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getStakeholder(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(stakeholderUpdateSchema, req.body);
+    const { version, ...input } = parseBody(stakeholderUpdateSchema, req.body);
     await checkEntity(input.entityRef, existing.entityRef, credentials);
     res.json(
       await audited(

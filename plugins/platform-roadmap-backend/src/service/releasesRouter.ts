@@ -32,7 +32,13 @@ import { atomFeed } from '../releaseNotes/atomFeed';
 import { ReleaseNotesService } from '../releaseNotes/ReleaseNotesService';
 import { audited } from './audit';
 import { utcDay } from './consumerHistory';
-import { authorizeManage, parse, userOf, versionQuerySchema } from './http';
+import {
+  authorizeManage,
+  parse,
+  parseBody,
+  userOf,
+  versionQuerySchema,
+} from './http';
 import { Notifier } from '../notifications/Notifier';
 import {
   checkEntities as checkCatalogEntities,
@@ -153,7 +159,7 @@ export function createReleasesRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const { shipsRequestIds, ...input } = parse(
+    const { shipsRequestIds, ...input } = parseBody(
       releaseNoteInputSchema,
       req.body,
     );
@@ -183,7 +189,7 @@ export function createReleasesRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getReleaseNote(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(releaseNoteUpdateSchema, req.body);
+    const { version, ...input } = parseBody(releaseNoteUpdateSchema, req.body);
     await checkEntities(
       existing.teamRef,
       [
@@ -276,7 +282,7 @@ export function createReleasesRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const input = parse(deprecationInputSchema, req.body);
+    const input = parseBody(deprecationInputSchema, req.body);
     const found = await checkEntities(
       teamRef,
       [
@@ -332,7 +338,7 @@ export function createReleasesRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getDeprecation(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(deprecationUpdateSchema, req.body);
+    const { version, ...input } = parseBody(deprecationUpdateSchema, req.body);
     if (refKey(input.entityRef) !== refKey(existing.entityRef)) {
       // Its burn-down is of that entity: another one is another deprecation.
       throw new InputError(

@@ -22,7 +22,7 @@ import { ReleaseStore } from '../database/ReleaseStore';
 import { RoadmapStore } from '../database/RoadmapStore';
 import { LIST_LIMITS, RequestsService } from '../requests/RequestsService';
 import { audited } from './audit';
-import { authorizeManage, notFound, parse, userOf } from './http';
+import { authorizeManage, notFound, parse, parseBody, userOf } from './http';
 import { askingTeams, Notifier } from '../notifications/Notifier';
 import { STRONG_SIGNAL_TEAMS } from '../catalog/TeamsImpactedService';
 import { parseTeamRef } from './validation';
@@ -120,7 +120,7 @@ export function createRequestsRouter(
   router.post('/requests', async (req, res) => {
     const { credentials, by } = await user(req);
     const idempotencyKey = parseIdempotencyKey(req.header('Idempotency-Key'));
-    const input = parse(newRequestSchema, req.body);
+    const input = parseBody(newRequestSchema, req.body);
     const { request: created, replayed } = await audited(
       auditor,
       {
@@ -181,7 +181,7 @@ export function createRequestsRouter(
 
   router.post('/requests/:id/endorsements', async (req, res) => {
     const { credentials, by } = await user(req);
-    const input = parse(newEndorsementSchema, req.body);
+    const input = parseBody(newEndorsementSchema, req.body);
     const updated = await audited(
       auditor,
       {
@@ -218,7 +218,7 @@ export function createRequestsRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
     await authorize(existing.platformTeamRef, credentials);
-    const { version, ...estimate } = parse(triageSchema, req.body);
+    const { version, ...estimate } = parseBody(triageSchema, req.body);
     res.json(
       await audited(
         auditor,
@@ -236,7 +236,7 @@ export function createRequestsRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
     await authorize(existing.platformTeamRef, credentials);
-    const change = parse(statusChangeSchema, req.body);
+    const change = parseBody(statusChangeSchema, req.body);
     if (change.themeId) {
       if (change.status !== 'planned') {
         throw new InputError('themeId: only a planned request has a theme');
@@ -282,7 +282,7 @@ export function createRequestsRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getRequest(req.params.id);
     await authorize(existing.platformTeamRef, credentials);
-    const { version, intoId } = parse(mergeSchema, req.body);
+    const { version, intoId } = parseBody(mergeSchema, req.body);
     res.json(
       await audited(
         auditor,

@@ -32,6 +32,7 @@ import {
   authorizeManage,
   notFound,
   parse,
+  parseBody,
   userOf,
   versionQuerySchema,
 } from './http';
@@ -158,7 +159,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const input = parse(themeInputSchema, req.body);
+    const input = parseBody(themeInputSchema, req.body);
     await roadmap.requirePlatformTeam(teamRef, credentials);
     await roadmap.checkTeamEntities(
       teamRef,
@@ -179,7 +180,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getTheme(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(themeUpdateSchema, req.body);
+    const { version, ...input } = parseBody(themeUpdateSchema, req.body);
     await roadmap.checkTeamEntities(
       existing.teamRef,
       input.entityRefs,
@@ -222,7 +223,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const theme = await store.getTheme(req.params.id);
     await authorize(theme.teamRef, credentials);
-    const input = parse(objectiveInputSchema, req.body);
+    const input = parseBody(objectiveInputSchema, req.body);
     const objective = await audited(
       auditor,
       {
@@ -240,7 +241,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getObjective(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(objectiveUpdateSchema, req.body);
+    const { version, ...input } = parseBody(objectiveUpdateSchema, req.body);
     res.json(
       await audited(
         auditor,
@@ -278,7 +279,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const objective = await store.getObjective(req.params.id);
     await authorize(objective.teamRef, credentials);
-    const input = parse(keyResultInputSchema, req.body);
+    const input = parseBody(keyResultInputSchema, req.body);
     await checkMeasure(objective.teamRef, input.measure, credentials);
     const kr = await audited(
       auditor,
@@ -297,7 +298,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getKeyResult(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(keyResultUpdateSchema, req.body);
+    const { version, ...input } = parseBody(keyResultUpdateSchema, req.body);
     await checkMeasure(existing.teamRef, input.measure, credentials);
     res.json(
       await withMetric(
@@ -339,7 +340,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getKeyResult(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(checkInInputSchema, req.body);
+    const { version, ...input } = parseBody(checkInInputSchema, req.body);
     const kr = await audited(
       auditor,
       {
@@ -362,7 +363,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const teamRef = parseTeamRef(req.params.namespace, req.params.name);
     await authorize(teamRef, credentials);
-    const input = parse(commitmentInputSchema, req.body);
+    const input = parseBody(commitmentInputSchema, req.body);
     await roadmap.requirePlatformTeam(teamRef, credentials);
     await checkCommitmentLinks(teamRef, input);
     const commitment = await audited(
@@ -382,7 +383,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await store.getCommitment(req.params.id);
     await authorize(existing.teamRef, credentials);
-    const { version, ...input } = parse(commitmentUpdateSchema, req.body);
+    const { version, ...input } = parseBody(commitmentUpdateSchema, req.body);
     await checkCommitmentLinks(existing.teamRef, input);
     res.json(
       await audited(
@@ -424,7 +425,7 @@ export function createRoadmapRouter(
     const { credentials, by } = await user(req);
     const existing = await requestStore.getRequest(req.params.id);
     await authorize(existing.platformTeamRef, credentials);
-    const input = parse(requestThemeSchema, req.body);
+    const input = parseBody(requestThemeSchema, req.body);
     if (input.themeId) {
       await checkCommitmentLinks(existing.platformTeamRef, {
         themeId: input.themeId,
