@@ -1,0 +1,282 @@
+#!/usr/bin/env node
+// Writes docs/reliability.md from the results of reliability/run.sh:
+//   node reliability/report.mjs --in .ci/out/reliability \
+//     --command "bash reliability/run.sh" --seconds 1200
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, arg, i, all) => {
+    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
+    return pairs;
+  }, []),
+);
+const dir = args.in ?? '.ci/out/reliability';
+const read = name => {
+  const file = path.join(dir, name);
+  return fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8'))
+    : undefined;
+};
+const backendTests = read('backend-tests.json');
+const frontendTests = read('frontend-tests.json');
+const startup = read('startup.json');
+const soak = read('soak.json');
+const replicas = read('replicas.json');
+const pgVersion = fs.existsSync(path.join(dir, 'postgres-version.txt'))
+  ? fs.readFileSync(path.join(dir, 'postgres-version.txt'), 'utf8').trim()
+  : 'not run';
+
+const out = [];
+const line = (s = '') => out.push(s);
+const verdict = ok => (ok ? 'holds' : '**missed**');
+const num = n => Number(n).toLocaleString('en-US');
+const ms = n => (n === undefined ? '—' : `${Number(n).toFixed(1)} ms`);
+
+// Jest's JSON: one entry per test file, with its assertions.
+const suites = [
+  ...(backendTests?.testResults ?? []),
+  ...(frontendTests?.testResults ?? []),
+].map(suite => {
+  const file = path.relative(
+    path.resolve(dir, '../../..'),
+    suite.name ?? suite.testFilePath ?? '',
+  );
+  const tests = suite.assertionResults ?? [];
+  return {
+    file: file.replace(/^.*?(plugins\/)/, '$1'),
+    passed: tests.filter(t => t.status === 'passed').length,
+    failed: tests.filter(t => t.status === 'failed').length,
+    skipped: tests.filter(t => t.status !== 'passed' && t.status !== 'failed')
+      .length,
+    seconds: (suite.endTime - suite.startTime) / 1000,
+    failures: tests
+      .filter(t => t.status === 'failed')
+      .map(t => t.fullName)
+      .slice(0, 5),
+  };
+});
+const suite = name => suites.find(s => s.file.endsWith(name));
+const suiteCell = name => {
+  const s = suite(name);
+  if (!s) return 'not run';
+  return `${s.passed} passed${s.failed ? `, **${s.failed} failed**` : ''}${
+    s.skipped ? `, ${s.skipped} skipped` : ''
+  } (${s.seconds.toFixed(1)} s)`;
+};
+const suiteOk = name => {
+  const s = suite(name);
+  return !!s && s.failed === 0 && s.passed > 0;
+};
+
+line('# Reliability and security');
+line();
+line(
+  'Figures from one run of the command below on the machine below. The test',
+);
+line("suites also run in the README's test command (`./scripts/test.sh`); the");
+line('soak and the two-backend run are only run by this command.');
+line();
+line('| | |');
+line('| --- | --- |');
+line(
+  `| date | ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC |`,
+);
+line(`| command | \`${args.command ?? 'bash reliability/run.sh'}\` |`);
+line(
+  `| took | ${
+    args.seconds ? `${Math.round(Number(args.seconds) / 60)} min` : '—'
+  } |`,
+);
+line(
+  `| machine | ${os.cpus().length} × ${
+    os.cpus()[0]?.model ?? 'CPU'
+  }, ${Math.round(
+    os.totalmem() / 2 ** 30,
+  )} GiB, ${os.type()} ${os.release()} |`,
+);
+line(`| Node.js | ${process.version} |`);
+line(`| PostgreSQL | ${pgVersion} (Debian's package, loopback, fsync off) |`);
+line();
+
+line('## Checks');
+line();
+line('| check | how | measured | |');
+line('| --- | --- | --- | --- |');
+const rows = [
+  [
+    'Permission matrix: every route × no credentials, a service, an owning-team member, another team’s member, a user in no group',
+    'plugins/platform-roadmap-backend/src/service/permissionMatrix.test.ts',
+    'permissionMatrix.test.ts',
+  ],
+  [
+    'Bad input on every mutating endpoint: 4xx naming the field, never 5xx, nothing written, no user-typed URL fetched',
+    'plugins/platform-roadmap-backend/src/service/badInput.test.ts (fast-check)',
+    'badInput.test.ts',
+  ],
+  [
+    'Body size limit (413) and malformed JSON (400); rate limit (429 with Retry-After)',
+    'src/service/router.test.ts, src/service/rateLimit.test.ts',
+    'rateLimit.test.ts',
+  ],
+  [
+    'Concurrency: racing endorsements all kept, racing triage edits one 200 and the rest 409, retried filings with one Idempotency-Key file once',
+    'src/service/requestsRouter.test.ts, src/database/RequestStore.test.ts',
+    'requestsRouter.test.ts',
+  ],
+  [
+    'Migrations down and up again with data: surviving tables keep every row',
+    'src/database/migrations.test.ts',
+    'migrations.test.ts',
+  ],
+  [
+    'Markdown XSS corpus renders inert in every component that shows user text',
+    'plugins/platform-roadmap/src/components/xss.test.tsx',
+    'xss.test.tsx',
+  ],
+];
+for (const [check, how, name] of rows) {
+  line(
+    `| ${check} | ${how} | ${suiteCell(name)} | ${verdict(suiteOk(name))} |`,
+  );
+}
+if (startup) {
+  line(
+    `| Two backends started together on one PostgreSQL both come up | reliability/run.sh | both ready after ${
+      startup.seconds
+    } s | ${verdict(startup.bothUp)} |`,
+  );
+}
+if (replicas) {
+  for (const [job, r] of Object.entries(replicas.jobs)) {
+    line(
+      `| Scheduled job “${job}” runs once each time across ${
+        replicas.replicas
+      } replicas | reliability/replicas.mjs over ${
+        replicas.windowMinutes
+      } min of logs | ${r.runs} runs (by replica: ${r.byReplica.join(
+        ' / ',
+      )}), shortest gap ${
+        r.shortestGapSeconds?.toFixed(0) ?? '—'
+      } s | ${verdict(r.onceEachTime && r.runs > 0)} |`,
+    );
+  }
+}
+if (soak) {
+  const grew =
+    soak.memory.lastMinuteMedianMb - soak.memory.secondMinuteMedianMb;
+  line(
+    `| Soak: ${soak.durationSeconds / 60} min at ${
+      soak.rate
+    } requests/s, mixed reads and writes: zero errors | reliability/soak.mjs | ${num(
+      soak.operations,
+    )} operations at ${soak.achievedRate}/s, **${
+      soak.errors
+    } errors** | ${verdict(soak.errors === 0)} |`,
+  );
+  line(
+    `| … no lost writes (counted back afterwards) | | ${num(
+      soak.writes.requestsFiled,
+    )} requests, ${num(soak.writes.endorsements)} endorsements, ${num(
+      soak.writes.triageEdits,
+    )} triage edits, ${num(soak.writes.releaseNotes)} release notes: **${
+      soak.lostWrites
+    } lost** | ${verdict(soak.lostWrites === 0)} |`,
+  );
+  line(
+    `| … memory stable | RSS of the backend every 5 s | ${soak.memory.secondMinuteMedianMb?.toFixed(
+      0,
+    )} MB in minute 2, ${soak.memory.lastMinuteMedianMb?.toFixed(
+      0,
+    )} MB in the last minute (max ${soak.memory.maxMb?.toFixed(
+      0,
+    )} MB) | ${verdict(grew < 0.15 * soak.memory.secondMinuteMedianMb)} |`,
+  );
+}
+line();
+
+if (soak) {
+  line('## Soak');
+  line();
+  line(
+    `${num(soak.operations)} operations in ${soak.elapsedSeconds} s (${
+      soak.achievedRate
+    }/s, at most ${
+      soak.maxInFlight
+    } in flight) as the guest, against one of two backends on one PostgreSQL (production mode). Operations: ${Object.entries(
+      soak.byOperation,
+    )
+      .map(([op, n]) => `${op} ${num(n)}`)
+      .join(
+        ', ',
+      )}. One filing in ten was sent twice at once with the same Idempotency-Key (${num(
+      soak.writes.retriedFilings,
+    )}); each pair filed one request.`,
+  );
+  line();
+  line('| | p50 | p99 |');
+  line('| --- | ---: | ---: |');
+  line(
+    `| reads | ${ms(soak.latencyMs.readP50)} | ${ms(soak.latencyMs.readP99)} |`,
+  );
+  line(
+    `| writes | ${ms(soak.latencyMs.writeP50)} | ${ms(
+      soak.latencyMs.writeP99,
+    )} |`,
+  );
+  line();
+  line(
+    'Memory is "stable" when the median resident set size of the last minute is within 15% of that of the second minute (the first is warm-up). Samples, one a minute:',
+  );
+  line();
+  const perMinute = soak.memory.series.filter((_, i) => i % 12 === 0);
+  line(`| ${perMinute.map(m => `${Math.round(m.s / 60)} min`).join(' | ')} |`);
+  line(`| ${perMinute.map(() => '---:').join(' | ')} |`);
+  line(
+    `| ${perMinute
+      .map(m => (m.mb === undefined ? '—' : `${m.mb.toFixed(0)} MB`))
+      .join(' | ')} |`,
+  );
+  line();
+  if (soak.errors) {
+    line('Errors (first 20):');
+    line();
+    for (const e of soak.errorSamples) {
+      line(`- ${e.op}: ${e.status ?? ''} ${e.error ?? ''}`);
+    }
+    line();
+  }
+  if (soak.lostWrites) {
+    line('Lost writes (first 20):');
+    line();
+    for (const l of soak.lostSamples) line(`- ${l}`);
+    line();
+  }
+}
+
+line('## Test suites');
+line();
+line('| file | passed | failed | seconds |');
+line('| --- | ---: | ---: | ---: |');
+for (const s of suites) {
+  line(`| ${s.file} | ${s.passed} | ${s.failed} | ${s.seconds.toFixed(1)} |`);
+}
+line();
+const failures = suites.flatMap(s => s.failures);
+if (failures.length) {
+  line('Failed:');
+  line();
+  for (const f of failures) line(`- ${f}`);
+  line();
+}
+
+line('## Decisions');
+line();
+for (const text of fs
+  .readFileSync(new URL('./decisions.md', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')) {
+  line(text);
+}
+process.stdout.write(`${out.join('\n')}\n`);
