@@ -21,7 +21,6 @@ const read = name => {
 };
 const backendTests = read('backend-tests.json');
 const frontendTests = read('frontend-tests.json');
-const startup = read('startup.json');
 const soak = read('soak.json');
 const replicas = read('replicas.json');
 const pgVersion = fs.existsSync(path.join(dir, 'postgres-version.txt'))
@@ -126,9 +125,14 @@ const rows = [
     'requestsRouter.test.ts',
   ],
   [
-    'Migrations down and up again with data: surviving tables keep every row',
-    'src/database/migrations.test.ts',
-    'migrations.test.ts',
+    'Migrations: every one down, one by one, with the example data (surviving tables keep every row), and up again; the later ones down and up comparing every row',
+    'src/database/migrations.data.test.ts',
+    'migrations.data.test.ts',
+  ],
+  [
+    'Two backends started together on one database (plugin only): both come up, migrations and example data once',
+    'src/replicas.test.ts (PostgreSQL)',
+    'replicas.test.ts',
   ],
   [
     'Markdown XSS corpus renders inert in every component that shows user text',
@@ -141,11 +145,16 @@ for (const [check, how, name] of rows) {
     `| ${check} | ${how} | ${suiteCell(name)} | ${verdict(suiteOk(name))} |`,
   );
 }
-if (startup) {
+const together = read('together.json');
+if (together) {
   line(
-    `| Two backends started together on one PostgreSQL both come up | reliability/run.sh | both ready after ${
-      startup.seconds
-    } s | ${verdict(startup.bothUp)} |`,
+    `| The portal's two backends started together on one PostgreSQL (the plugin's database new): both come up, example data loaded once | reliability/run.sh, reliability/together.mjs | both answered after ${
+      together.startupSeconds
+    } s; ${together.seen
+      .map(c => `${c.requests} requests, ${c.releaseNotes} release notes`)
+      .join(' / ')}; ${together.duplicated.length} duplicated | ${verdict(
+      together.bothUp && together.loadedOnce,
+    )} |`,
   );
 }
 if (replicas) {
@@ -176,13 +185,17 @@ if (soak) {
     } errors** | ${verdict(soak.errors === 0)} |`,
   );
   line(
-    `| … no lost writes (counted back afterwards) | | ${num(
+    `| … no lost writes (every acknowledged write counted back afterwards) | | ${num(
       soak.writes.requestsFiled,
     )} requests, ${num(soak.writes.endorsements)} endorsements, ${num(
       soak.writes.triageEdits,
     )} triage edits, ${num(soak.writes.releaseNotes)} release notes: **${
       soak.lostWrites
-    } lost** | ${verdict(soak.lostWrites === 0)} |`,
+    } lost**${
+      soak.unacknowledgedWrites
+        ? `, ${soak.unacknowledgedWrites} unanswered`
+        : ''
+    } | ${verdict(soak.lostWrites === 0)} |`,
   );
   line(
     `| … memory stable | RSS of the backend every 5 s | ${soak.memory.secondMinuteMedianMb?.toFixed(

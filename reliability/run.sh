@@ -57,6 +57,9 @@ BACKEND_TESTS=(
   src/service/requestsRouter.test.ts
   src/database/RequestStore.test.ts
   src/database/migrations.test.ts
+  src/database/migrations.data.test.ts
+  src/replicas.test.ts
+  src/catalog/CachedCatalog.test.ts
   src/plugin.test.ts
 )
 (cd plugins/platform-roadmap-backend &&
