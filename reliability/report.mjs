@@ -178,7 +178,9 @@ if (soak) {
   line(
     `| Soak: ${soak.durationSeconds / 60} min at ${
       soak.rate
-    } requests/s, mixed reads and writes: zero errors | reliability/soak.mjs | ${num(
+    } requests/s, mixed reads and writes (${Math.round(
+      (soak.writeShare ?? 0.25) * 100,
+    )}% writes): zero errors | reliability/soak.mjs | ${num(
       soak.operations,
     )} operations at ${soak.achievedRate}/s, **${
       soak.errors

@@ -3,7 +3,7 @@
 // backend on loopback, then counts every write back and reports the
 // backend's memory over time.
 //
-//   node reliability/soak.mjs [--rate 100] [--duration 600] \
+//   node reliability/soak.mjs [--rate 100] [--duration 600] [--writes 0.1] \
 //     [--backend http://127.0.0.1:7007] [--pid <backend pid>] [--out f.json]
 //
 // Open loop: an operation starts every 1/rate s whether or not earlier ones
@@ -11,13 +11,13 @@
 // a lower rate. Each operation is one HTTP call as the guest (a member of
 // CI & Build and of Checkout in the example organisation):
 //
-//   reads (75%)   the ranked backlog page, the team, its roadmap, its
+//   reads (90%)   the ranked backlog page, the team, its roadmap, its
 //                 release notes, an entity's requests, deprecation warnings
-//   writes (25%)  file a request (with an Idempotency-Key; one filing in
-//                 ten is sent twice with the same key, as a retry would),
-//                 endorse a filed request from another entity, triage a
-//                 filed request with the version last seen, publish a
-//                 release note
+//   writes (10%,  --writes)  triage a filed request with the version last
+//                 seen (40%), endorse a filed request from another entity
+//                 (30%), publish a release note (20%), file a request (10%,
+//                 with an Idempotency-Key; one filing in ten is sent twice
+//                 with the same key, as a retry would)
 //
 // Any answer other than the expected 2xx is an error. Afterwards every
 // write is read back: each filed request exists once per key, each
@@ -37,7 +37,7 @@ const backend = args.backend ?? 'http://127.0.0.1:7007';
 const rate = Number(args.rate ?? 100);
 const duration = Number(args.duration ?? 600);
 const pid = args.pid ? Number(args.pid) : undefined;
-const writeShare = Number(args.writes ?? 0.25);
+const writeShare = Number(args.writes ?? 0.1);
 const team = 'group:default/ci-build';
 const teamPath = '/teams/default/ci-build';
 
@@ -275,7 +275,22 @@ async function publishNote() {
   return answer;
 }
 
-const writes = [fileRequest, fileRequest, endorse, triage, publishNote];
+// Most writes change what exists (triage, endorsements) or add what lists
+// page (release notes); one in ten files a new request. Every write drops
+// the rankings, so each ranking read after it is computed afresh over the
+// backlog, which filing makes grow.
+const writes = [
+  fileRequest,
+  endorse,
+  endorse,
+  endorse,
+  triage,
+  triage,
+  triage,
+  triage,
+  publishNote,
+  publishNote,
+];
 const EXPECTED = { GET: 200, POST: 201, PUT: 200 };
 
 async function operation() {
