@@ -102,11 +102,19 @@ backend_stop "$PID_A"
 backend_stop "$PID_B"
 
 section "the plugin's first start on two backends at once"
-# The plugin's own database goes (the others stay migrated), and both
-# backends start together: each migrates it or waits for the other, and
-# one of them loads the example data.
-psql_run() { "$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$PG_URL" -c "$1"; }
-psql_run 'drop database if exists "backstage_plugin_platform-roadmap"' || exit 1
+# The plugin's tables and its migration history go (Backstage's own tables
+# in the plugin's database, such as its key store, stay: Backstage's core
+# services race each other on an empty database too), and both backends
+# start together: each migrates the plugin or waits for the other, and one
+# of them loads the example data.
+PLUGIN_DB_URL="${PG_URL%/*}/backstage_plugin_platform-roadmap"
+"$PG_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$PLUGIN_DB_URL" -c "
+  do \$\$ declare t text; begin
+    for t in select tablename from pg_tables where schemaname = 'public'
+               and tablename not like 'backstage\_backend\_%' loop
+      execute format('drop table %I cascade', t);
+    end loop;
+  end \$\$;" || exit 1
 UP_STARTED=$(date +%s)
 BACKEND_PORT=7007 backend_spawn "$OUT/together-a.log" "${SOAK_CONFIG[@]}"
 PID_A=$BACKEND_PID

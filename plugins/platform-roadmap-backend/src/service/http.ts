@@ -31,7 +31,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (unknown) {
     const { parent, key } = unknown;
     throw new InputError(
-      /^[A-Za-z_$][\w$-]*$/.test(key)
+      /^[A-Za-z_$][\w$]*$/.test(key)
         ? `${parent ? `${parent}.` : ''}${key}: is not a field of this request`
         : `${parent || 'body'}: has a field ${JSON.stringify(
             key,
