@@ -208,6 +208,20 @@ if (soak) {
       0,
     )} MB) | ${verdict(grew < 0.15 * soak.memory.secondMinuteMedianMb)} |`,
   );
+  // A leak keeps growing; caches that fill up (rankings, catalog answers,
+  // both bounded) and V8 sizing its heap level off.
+  const series = soak.memory.series.map(m => m.mb).filter(v => v !== undefined);
+  const lastThree = series.slice(-36);
+  const tailGrowth = lastThree.length
+    ? (lastThree.at(-1) - lastThree[0]) / lastThree[0]
+    : undefined;
+  line(
+    `| … memory levels off (no leak) | RSS over the last 3 minutes | ${lastThree[0]?.toFixed(
+      0,
+    )} → ${lastThree.at(-1)?.toFixed(0)} MB (${(tailGrowth * 100).toFixed(
+      1,
+    )}%) | ${verdict(tailGrowth !== undefined && tailGrowth < 0.02)} |`,
+  );
 }
 line();
 
