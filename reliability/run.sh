@@ -14,7 +14,7 @@
 #
 # --quick soaks for 60 s to try the harness; the committed figures come from
 # a full run. Loopback only; it starts and stops its own PostgreSQL and
-# backends, by their PIDs. About 20 minutes.
+# backends, by their PIDs. About 15 minutes on 2 cores.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
