@@ -16,13 +16,13 @@
 // requests per second for --duration seconds, as the guest.
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import {
+  cliArgs,
+  guestAuthorization,
+  waitForPlatformTeam,
+} from './lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const backend = args.backend ?? 'http://127.0.0.1:7007';
 const wanted = Number(args.requests ?? 10000);
 const rate = Number(args.rate ?? 200);
@@ -32,13 +32,8 @@ const team = 'group:default/ci-build';
 const backlogPath =
   '/api/platform-roadmap/teams/default/ci-build/backlog?status=open,triaged,planned&limit=25';
 
-const { backstageIdentity } = await (
-  await fetch(`${backend}/api/auth/guest/refresh?env=development`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  })
-).json();
 const headers = {
-  Authorization: `Bearer ${backstageIdentity.token}`,
+  ...(await guestAuthorization(backend)),
   'Content-Type': 'application/json',
 };
 async function api(path, init = {}) {
@@ -51,18 +46,8 @@ async function api(path, init = {}) {
 }
 
 // --- data -----------------------------------------------------------------
-// The catalog may still be reading the example org: wait for the team and
-// its consumers (2 minutes at most).
-let target;
-for (let i = 0; i < 120; i++) {
-  const { items: teams } = await api('/teams');
-  target = teams.find(t => t.team.entityRef === team);
-  if (target?.consumingTeams.length) break;
-  await new Promise(resolve => setTimeout(resolve, 1000));
-}
-if (!target?.consumingTeams.length) {
-  throw new Error(`${team} has no consuming teams in the catalog`);
-}
+// The catalog may still be reading the example org.
+const target = await waitForPlatformTeam(api, team);
 const consumers = [
   ...new Set(
     target.consumingTeams.flatMap(c => c.via.map(v => v.consumer.entityRef)),

@@ -1,23 +1,11 @@
 #!/usr/bin/env node
 // Writes docs/benchmarks.md from the JSON results of bench/run.sh:
 //   node bench/report.mjs --in .ci/out/bench --command "bash bench/run.sh" --seconds 900
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { cliArgs, resultsIn, runTable } from './lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const dir = args.in ?? '.ci/out/bench';
-const read = name => {
-  const file = path.join(dir, name);
-  return fs.existsSync(file)
-    ? JSON.parse(fs.readFileSync(file, 'utf8'))
-    : undefined;
-};
+const read = resultsIn(dir);
 const sql = read('sql.json');
 const catalog = read('catalog.json');
 const loads = ['load-sqlite.json', 'load-postgres.json']
@@ -26,9 +14,6 @@ const loads = ['load-sqlite.json', 'load-postgres.json']
 const cardsBefore = read('cards-before.json');
 const cardsAfter = read('cards-after.json');
 const bundle = read('bundle.json');
-const pgVersion = fs.existsSync(path.join(dir, 'postgres-version.txt'))
-  ? fs.readFileSync(path.join(dir, 'postgres-version.txt'), 'utf8').trim()
-  : 'not run';
 
 const ms = n =>
   n === undefined || n === null
@@ -50,26 +35,10 @@ line(
 );
 line('measured against its target in the same run.');
 line();
-line('| | |');
-line('| --- | --- |');
-line(
-  `| date | ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC |`,
-);
-line(`| command | \`${args.command ?? 'bash bench/run.sh'}\` |`);
-line(
-  `| took | ${
-    args.seconds ? `${Math.round(Number(args.seconds) / 60)} min` : '—'
-  } |`,
-);
-line(
-  `| machine | ${os.cpus().length} × ${
-    os.cpus()[0]?.model ?? 'CPU'
-  }, ${Math.round(
-    os.totalmem() / 2 ** 30,
-  )} GiB, ${os.type()} ${os.release()} |`,
-);
-line(`| Node.js | ${process.version} |`);
-line(`| PostgreSQL | ${pgVersion} (Debian's package, loopback, fsync off) |`);
+runTable(dir, {
+  command: args.command ?? 'bash bench/run.sh',
+  seconds: args.seconds,
+}).forEach(row => line(row));
 line();
 
 // --- targets ------------------------------------------------------------------

@@ -8,13 +8,9 @@
 //   node reliability/replicas.mjs --logs a.log,b.log --seconds 600 \
 //     [--out replicas.json]
 import fs from 'node:fs';
+import { cliArgs } from '../bench/lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const logs = args.logs.split(',');
 const seconds = Number(args.seconds ?? 600);
 const POLL_MS = 2000;

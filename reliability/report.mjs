@@ -3,29 +3,16 @@
 //   node reliability/report.mjs --in .ci/out/reliability \
 //     --command "bash reliability/run.sh" --seconds 1200
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { cliArgs, resultsIn, runTable } from '../bench/lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const dir = args.in ?? '.ci/out/reliability';
-const read = name => {
-  const file = path.join(dir, name);
-  return fs.existsSync(file)
-    ? JSON.parse(fs.readFileSync(file, 'utf8'))
-    : undefined;
-};
+const read = resultsIn(dir);
 const backendTests = read('backend-tests.json');
 const frontendTests = read('frontend-tests.json');
 const soak = read('soak.json');
 const replicas = read('replicas.json');
-const pgVersion = fs.existsSync(path.join(dir, 'postgres-version.txt'))
-  ? fs.readFileSync(path.join(dir, 'postgres-version.txt'), 'utf8').trim()
-  : 'not run';
 
 const out = [];
 const line = (s = '') => out.push(s);
@@ -77,26 +64,10 @@ line(
 line("suites also run in the README's test command (`./scripts/test.sh`); the");
 line('soak and the two-backend run are only run by this command.');
 line();
-line('| | |');
-line('| --- | --- |');
-line(
-  `| date | ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC |`,
-);
-line(`| command | \`${args.command ?? 'bash reliability/run.sh'}\` |`);
-line(
-  `| took | ${
-    args.seconds ? `${Math.round(Number(args.seconds) / 60)} min` : '—'
-  } |`,
-);
-line(
-  `| machine | ${os.cpus().length} × ${
-    os.cpus()[0]?.model ?? 'CPU'
-  }, ${Math.round(
-    os.totalmem() / 2 ** 30,
-  )} GiB, ${os.type()} ${os.release()} |`,
-);
-line(`| Node.js | ${process.version} |`);
-line(`| PostgreSQL | ${pgVersion} (Debian's package, loopback, fsync off) |`);
+runTable(dir, {
+  command: args.command ?? 'bash reliability/run.sh',
+  seconds: args.seconds,
+}).forEach(row => line(row));
 line();
 
 line('## Checks');

@@ -26,13 +26,13 @@
 // (from /proc/<pid>, the process listening on the backend port) every 5 s.
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import {
+  cliArgs,
+  guestAuthorization,
+  waitForPlatformTeam,
+} from '../bench/lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const backend = args.backend ?? 'http://127.0.0.1:7007';
 const rate = Number(args.rate ?? 100);
 const duration = Number(args.duration ?? 600);
@@ -41,12 +41,7 @@ const writeShare = Number(args.writes ?? 0.1);
 const team = 'group:default/ci-build';
 const teamPath = '/teams/default/ci-build';
 
-const { backstageIdentity } = await (
-  await fetch(`${backend}/api/auth/guest/refresh?env=development`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  })
-).json();
-const auth = { Authorization: `Bearer ${backstageIdentity.token}` };
+const auth = await guestAuthorization(backend);
 
 async function call(method, path, body, extraHeaders = {}) {
   const started = performance.now();
@@ -70,16 +65,10 @@ async function call(method, path, body, extraHeaders = {}) {
 }
 
 // --- what there is to work with ---------------------------------------------
-let target;
-for (let i = 0; i < 120; i++) {
-  const { body } = await call('GET', '/teams');
-  target = body?.items?.find(t => t.team.entityRef === team);
-  if (target?.consumingTeams.length) break;
-  await new Promise(resolve => setTimeout(resolve, 1000));
-}
-if (!target?.consumingTeams.length) {
-  throw new Error(`${team} has no consuming teams in the catalog`);
-}
+const target = await waitForPlatformTeam(
+  async path => (await call('GET', path)).body,
+  team,
+);
 const consumers = [
   ...new Set(
     target.consumingTeams.flatMap(c => c.via.map(v => v.consumer.entityRef)),

@@ -6,26 +6,18 @@
 //   node reliability/together.mjs --backends http://127.0.0.1:7007,http://127.0.0.1:7008 \
 //     [--seconds <startup time>] [--out together.json]
 import fs from 'node:fs';
+import { cliArgs, guestAuthorization } from '../bench/lib/cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = cliArgs();
 const backends = args.backends.split(',');
 const all = 'open,triaged,planned,deprioritized,declined,shipped';
 // Everything each backend shows, by title: loaded twice, every example
 // request and release note would be there twice.
 async function titlesOf(backend) {
-  const { backstageIdentity } = await (
-    await fetch(`${backend}/api/auth/guest/refresh?env=development`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    })
-  ).json();
+  const headers = await guestAuthorization(backend);
   const get = async path => {
     const res = await fetch(`${backend}/api/platform-roadmap${path}`, {
-      headers: { Authorization: `Bearer ${backstageIdentity.token}` },
+      headers,
     });
     if (!res.ok) throw new Error(`${backend}${path}: ${res.status}`);
     return res.json();
