@@ -79,6 +79,24 @@ async function renderWithApi(
   );
 }
 
+/** The deprecation warning card of checkout-web, showing this warning. */
+async function renderWarningCard(
+  warning: ReturnType<typeof deprecationWarning>,
+) {
+  await renderWithApi(
+    <EntityProvider entity={checkoutWeb}>
+      <DeprecationWarningCard />
+    </EntityProvider>,
+    {
+      getDeprecationWarnings: async entityRef => ({
+        entityRef,
+        items: [warning],
+      }),
+    },
+  );
+  await screen.findByRole('article');
+}
+
 /** A contact channel whose every field is the payload. */
 function channelsOf(payload: string): ContactChannel[] {
   return [
@@ -123,18 +141,7 @@ const TARGETS: Target[] = [
         migrationGuideUrl: payload,
         entityVersion: payload,
       };
-      await renderWithApi(
-        <EntityProvider entity={checkoutWeb}>
-          <DeprecationWarningCard />
-        </EntityProvider>,
-        {
-          getDeprecationWarnings: async entityRef => ({
-            entityRef,
-            items: [warning],
-          }),
-        },
-      );
-      await screen.findByRole('article');
+      await renderWarningCard(warning);
     },
   },
   {
@@ -457,18 +464,7 @@ const LINK_SITES: Array<{
     async render(url) {
       const warning = deprecationWarning();
       warning.deprecation = { ...warning.deprecation, migrationGuideUrl: url };
-      await renderWithApi(
-        <EntityProvider entity={checkoutWeb}>
-          <DeprecationWarningCard />
-        </EntityProvider>,
-        {
-          getDeprecationWarnings: async entityRef => ({
-            entityRef,
-            items: [warning],
-          }),
-        },
-      );
-      await screen.findByRole('article');
+      await renderWarningCard(warning);
     },
     link: /^Migration guide/,
   },
